@@ -1,0 +1,68 @@
+"""The ``trd-course`` command: start the course, or one of its tools.
+
+Whatever goes wrong, a person sees a sentence that says what to do, never a
+traceback: tracebacks can show local variables, and ours may hold reflections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from course import __version__
+from course.commands import validate
+
+_COMMANDS = (validate,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trd-course",
+        description=(
+            "A self-guided coping course for treatment-resistant depression. "
+            "Run with no command to start the course. Everything stays on this computer."
+        ),
+        epilog="In crisis? In the US call or text 988; in an emergency call 911; "
+        "elsewhere see findahelpline.com.",
+    )
+    parser.add_argument("--version", action="version", version=f"trd-course {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where progress is kept (default: $TRD_COURSE_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--lessons",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="an extra folder of lessons (repeatable)",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in _COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def _start_app(args: argparse.Namespace) -> int:
+    print("The course app is not built yet; try 'trd-course validate'.", file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", _start_app)
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1

@@ -1,0 +1,277 @@
+"""Load lesson folders into a :class:`Course`, reporting every problem found.
+
+The loader never raises for anything an author or a damaged disk can do: it
+returns the lessons it could build and a list of problems, each naming the
+file and line. Files are read once, parsed once, and line numbers are only
+worked out for files that have something wrong with them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from course.model import Course, Lesson, Module
+from course.problems import FILE_KEY, Problem, Severity
+from course.schema import CourseHeader, Report, parse_course_file, parse_lesson
+from course.toml_lines import key_lines
+
+MAX_FILE_BYTES = 1024 * 1024
+COURSE_FILE = "course.toml"
+DEFAULT_TITLE = "Your course"
+_LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The course built from every usable lesson, and what was wrong."""
+
+    course: Course
+    problems: tuple[Problem, ...]
+    lesson_files: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class LazyReport(Report):
+    """A report that scans the file for line numbers only when first needed."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        super().__init__(path, {})
+        self._text = text
+        self._scanned = False
+
+    def add(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        if not self._scanned:
+            self._scanned = True
+            with contextlib.suppress(Exception):
+                self.lines.update(key_lines(self._text))
+        super().add(key, message, severity)
+
+
+def _file_problem(path: Path, message: str, line: int = 1) -> Problem:
+    return Problem(path, line, FILE_KEY, message)
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
+    """Read and parse one file, turning every failure into a problem."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        return _file_problem(path, "cannot read the file: permission denied; make it readable")
+    except IsADirectoryError:
+        return _file_problem(path, "is a folder, not a lesson file")
+    except OSError as error:
+        return _file_problem(path, f"cannot read the file: {error.strerror or error}")
+    if len(raw) > MAX_FILE_BYTES:
+        return _file_problem(
+            path,
+            "file is larger than 1 MiB; a lesson should be far smaller, split it up",
+        )
+    if not raw.strip():
+        return _file_problem(
+            path,
+            "file is empty; a lesson needs id, module, title, minutes, summary and steps",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        return _file_problem(
+            path,
+            f"is not UTF-8 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8",
+            line,
+        )
+    text = text.removeprefix("\ufeff")
+    try:
+        return text, tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None) or 1
+        message = getattr(error, "msg", None) or str(error)
+        return _file_problem(path, f"TOML syntax error: {message}", line)
+    except RecursionError:
+        return _file_problem(path, "TOML is nested too deeply to read; flatten the arrays")
+    except ValueError as error:
+        match = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        return _file_problem(path, f"a value could not be read: {error}", line)
+    except Exception as error:
+        return _file_problem(path, f"could not be read as TOML ({type(error).__name__})")
+
+
+def find_lesson_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Every ``*.toml`` below ``folder`` except its ``course.toml``.
+
+    Symlinked folders are followed once each, so a link loop ends instead of
+    recursing forever; folders that cannot be read are reported, not skipped.
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def on_error(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        problems.append(_file_problem(where, f"cannot read the folder: {error.strerror}"))
+
+    for current, dirs, files in os.walk(folder, onerror=on_error, followlinks=True):
+        try:
+            stat = os.stat(current)
+        except OSError:
+            dirs[:] = []
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs.sort()
+        base = Path(current)
+        for name in sorted(files):
+            if not name.endswith(".toml") or name.startswith("."):
+                continue
+            if name == COURSE_FILE and base == folder:
+                continue
+            found.append(base / name)
+    return found, problems
+
+
+@dataclass
+class _Loading:
+    """State gathered across every folder of one load."""
+
+    problems: list[Problem] = field(default_factory=list)
+    title: str | None = None
+    modules: dict[str, Module] = field(default_factory=dict)
+    module_files: dict[str, Path] = field(default_factory=dict)
+    lessons: list[tuple[Lesson, LazyReport]] = field(default_factory=list)
+    lesson_files: int = 0
+    seen_files: set[Path] = field(default_factory=set)
+
+    def add_course_file(self, path: Path) -> None:
+        parsed = read_toml(path)
+        if isinstance(parsed, Problem):
+            self.problems.append(parsed)
+            return
+        text, data = parsed
+        report = LazyReport(path, text)
+        header: CourseHeader = parse_course_file(report, data, require_title=self.title is None)
+        for module in header.modules:
+            if module.id in self.modules:
+                other = self.module_files[module.id]
+                report.add(
+                    "modules",
+                    f"module '{module.id}' is already declared in {other}; "
+                    "lessons can use it without declaring it again",
+                )
+                continue
+            self.modules[module.id] = module
+            self.module_files[module.id] = path
+        if self.title is None and header.title:
+            self.title = header.title
+        self.problems.extend(report.problems)
+
+    def add_lesson_file(self, path: Path) -> None:
+        resolved = path.resolve()
+        if resolved in self.seen_files:
+            return
+        self.seen_files.add(resolved)
+        self.lesson_files += 1
+        parsed = read_toml(path)
+        if isinstance(parsed, Problem):
+            self.problems.append(parsed)
+            return
+        text, data = parsed
+        report = LazyReport(path, text)
+        lesson = parse_lesson(report, data, path)
+        self.problems.extend(report.problems)
+        if lesson is not None:
+            self.lessons.append((lesson, report))
+
+    def add_folder(self, folder: Path) -> None:
+        course_file = folder / COURSE_FILE
+        if course_file.is_file():
+            self.add_course_file(course_file)
+        files, problems = find_lesson_files(folder)
+        self.problems.extend(problems)
+        if not files:
+            self.problems.append(
+                _file_problem(
+                    folder,
+                    "no lesson files found; expected files like "
+                    f"{folder / '<module-id>' / '01-my-lesson.toml'}",
+                )
+            )
+        for path in files:
+            self.add_lesson_file(path)
+
+    def build(self) -> LoadResult:
+        by_module: dict[str, list[Lesson]] = {m: [] for m in self.modules}
+        first_seen: dict[str, Lesson] = {}
+        ordered = sorted(self.lessons, key=lambda pair: (pair[0].path.name, str(pair[0].path)))
+        for lesson, report in ordered:
+            if lesson.id in first_seen:
+                other = first_seen[lesson.id].path
+                report.add(
+                    "id",
+                    f"duplicate lesson id '{lesson.id}': {other} uses it too; "
+                    "lesson ids must be unique across every folder",
+                )
+                self.problems.append(report.problems[-1])
+                continue
+            if lesson.module not in by_module:
+                hint = difflib.get_close_matches(lesson.module, list(by_module), n=1)
+                declared = ", ".join(by_module) or "none"
+                extra = f"; did you mean '{hint[0]}'?" if hint else f" (declared: {declared})"
+                report.add(
+                    "module",
+                    f"module '{lesson.module}' is not declared in any course.toml{extra}",
+                )
+                self.problems.append(report.problems[-1])
+                continue
+            first_seen[lesson.id] = lesson
+            by_module[lesson.module].append(lesson)
+        modules = tuple(
+            Module(m.id, m.title, m.summary, tuple(by_module[m.id])) for m in self.modules.values()
+        )
+        course = Course(self.title or DEFAULT_TITLE, modules)
+        problems = tuple(sorted(self.problems, key=_problem_order))
+        return LoadResult(course, problems, self.lesson_files)
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str]:
+    return (str(problem.path), problem.line, problem.key)
+
+
+def load_course(folders: Sequence[Path], files: Iterable[Path] = ()) -> LoadResult:
+    """Load lesson folders (each may hold a course.toml) and single lesson files.
+
+    The first folder's ``course.toml`` names the course; later folders may
+    declare more modules. Lessons that fail validation are left out of the
+    course and their problems reported.
+    """
+    loading = _Loading()
+    for folder in folders:
+        loading.add_folder(folder)
+    for path in files:
+        loading.add_lesson_file(path)
+    return loading.build()

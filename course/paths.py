@@ -1,0 +1,19 @@
+"""Where the bundled lessons live, installed or in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_lessons() -> Path:
+    """The course that ships with the program.
+
+    In a wheel the lessons sit inside the package (``course/lessons``); in a
+    source checkout they sit beside it (``lessons/``), where authors edit them.
+    """
+    installed = _PACKAGE / "lessons"
+    if (installed / "course.toml").is_file():
+        return installed
+    return _PACKAGE.parent / "lessons"

@@ -1,0 +1,433 @@
+"""Schema version 1: turn parsed TOML into model values, collecting problems.
+
+Validation never stops at the first mistake: an author gets every problem in
+one run. Each check reports the key path; the loader turns paths into lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from course.model import (
+    SCHEMA_VERSION,
+    Choice,
+    Lesson,
+    Module,
+    PlanItem,
+    PlanStep,
+    Question,
+    QuizStep,
+    ReadStep,
+    ReflectStep,
+    Step,
+)
+from course.problems import Problem, Severity
+from course.toml_lines import line_of
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+MAX_MINUTES = 60
+STEP_KINDS = ("read", "quiz", "reflect", "plan")
+DEFAULT_TITLES = {
+    "read": "Read",
+    "quiz": "Check your understanding",
+    "reflect": "Reflect",
+    "plan": "Plan",
+}
+
+# C0 controls except tab and newline, DEL, C1, and the bidirectional overrides
+# and isolates: each can rewrite what a terminal shows.
+_FORBIDDEN = (
+    "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n")
+    + "\x7f"
+    + "".join(chr(c) for c in range(0x80, 0xA0))
+    + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_FORBIDDEN_RE = re.compile("[" + re.escape(_FORBIDDEN) + "]")
+
+_TYPE_NAMES: dict[type, str] = {
+    str: "a string",
+    int: "an integer",
+    bool: "a boolean (true or false)",
+    float: "a number",
+    list: "an array",
+    dict: "a table",
+}
+
+T = TypeVar("T")
+
+
+def describe(value: object) -> str:
+    """Name a TOML value's type the way the authoring guide does."""
+    if isinstance(value, bool):
+        return "a boolean"
+    for kind, name in _TYPE_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return "a date or time"
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first control or direction-override character in ``text``, as U+XXXX."""
+    match = _FORBIDDEN_RE.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+@dataclass
+class Report:
+    """Problems found in one file, with the line map to place them."""
+
+    path: Path
+    lines: dict[str, int]
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        line = line_of(self.lines, key)
+        self.problems.append(Problem(self.path, line, key or "(file)", message, severity))
+
+    def warn(self, key: str, message: str) -> None:
+        self.add(key, message, Severity.WARNING)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def check_strings(report: Report, value: object, path: str = "") -> None:
+    """Refuse control characters anywhere, keys included, before anything renders."""
+    if isinstance(value, str):
+        bad = forbidden_character(value)
+        if bad:
+            report.add(path, f"contains the control character {bad}; remove it")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            bad = forbidden_character(key)
+            if bad:
+                report.add(path, f"a key contains the control character {bad}; remove it")
+            check_strings(report, item, join(path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_strings(report, item, join(path, index))
+
+
+class Table:
+    """Typed access to one TOML table that records what the author got wrong."""
+
+    def __init__(self, report: Report, data: Mapping[str, Any], path: str, keys: tuple[str, ...]):
+        self.report = report
+        self.data = data
+        self.path = path
+        self.ok = True
+        for key in data:
+            if key not in keys:
+                hint = difflib.get_close_matches(key, keys, n=1)
+                extra = (
+                    f"; did you mean '{hint[0]}'?"
+                    if hint
+                    else f"; expected one of: {', '.join(keys)}"
+                )
+                self.error(key, f"unknown key '{key}'{extra}")
+
+    def error(self, key: str | int, message: str) -> None:
+        self.ok = False
+        self.report.add(join(self.path, key), message)
+
+    def _get(self, key: str, kind: type[T], required: bool, what: str) -> T | None:
+        if key not in self.data:
+            if required:
+                self.ok = False
+                self.report.add(self.path, f"missing required key '{key}' ({what})")
+            return None
+        value = self.data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.error(key, f"expected {what}, found {describe(value)}")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        value = self._get(key, str, required, "a string")
+        if value is None:
+            return default
+        if not value.strip():
+            if required:
+                self.error(key, "must not be empty")
+            return default
+        return value
+
+    def ident(self, key: str = "id") -> str:
+        value = self._get(key, str, True, "an id such as 'my-lesson'")
+        if value is None:
+            return ""
+        if not ID_PATTERN.fullmatch(value):
+            self.error(
+                key,
+                f"expected an id of lowercase letters, digits and hyphens, found {value!r}",
+            )
+            return ""
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
+        value = self._get(key, int, default is None, "an integer")
+        if value is None:
+            return default if default is not None else low
+        if not low <= value <= high:
+            self.error(key, f"expected an integer from {low} to {high}, found {value}")
+            return low
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key, bool, False, "a boolean (true or false)")
+        return default if value is None else value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = self._get(key, list, False, "an array of strings")
+        if values is None:
+            return ()
+        result = []
+        for index, item in enumerate(values):
+            if not isinstance(item, str):
+                self.error(index_key(key, index), f"expected a string, found {describe(item)}")
+            elif not item.strip():
+                self.error(index_key(key, index), "must not be empty")
+            else:
+                result.append(item)
+        return tuple(result)
+
+    def tables(self, key: str, minimum: int, what: str) -> Iterator[tuple[Mapping[str, Any], str]]:
+        """Yield each table of an array of tables with its key path."""
+        values = self._get(key, list, True, f"an array of tables ([[{what}]])")
+        if values is None:
+            return
+        if len(values) < minimum:
+            noun = "entry" if minimum == 1 else "entries"
+            self.error(key, f"expected at least {minimum} {noun}, found {len(values)}")
+        for index, item in enumerate(values):
+            item_path = join(join(self.path, key), index)
+            if isinstance(item, dict):
+                yield item, item_path
+            else:
+                self.ok = False
+                self.report.add(item_path, f"expected a table, found {describe(item)}")
+
+
+def index_key(key: str, index: int) -> str:
+    return f"{key}[{index}]"
+
+
+def check_unique(report: Report, entries: list[tuple[str, str]], what: str) -> None:
+    """Report each (id, path) whose id appeared earlier in ``entries``."""
+    first: dict[str, str] = {}
+    for ident, path in entries:
+        if not ident:
+            continue
+        if ident in first:
+            line = line_of(report.lines, first[ident])
+            report.add(
+                join(path, "id"),
+                f"duplicate {what} id '{ident}' (first used at line {line})",
+            )
+        else:
+            first[ident] = path
+
+
+def read_schema_version(table: Table, required: bool) -> None:
+    version = table._get("schema", int, required, "an integer")
+    if version is not None and version != SCHEMA_VERSION:
+        table.error(
+            "schema",
+            f"schema version {version} is not supported; this program reads version {SCHEMA_VERSION}",
+        )
+
+
+COURSE_KEYS = ("schema", "title", "modules")
+MODULE_KEYS = ("id", "title", "summary")
+
+
+@dataclass(frozen=True)
+class CourseHeader:
+    """What a ``course.toml`` declares: the title and modules, without lessons."""
+
+    title: str
+    modules: tuple[Module, ...]
+
+
+def parse_course_file(
+    report: Report, data: Mapping[str, Any], require_title: bool = True
+) -> CourseHeader:
+    """Read a ``course.toml``; only the first folder's must name the course."""
+    check_strings(report, data)
+    table = Table(report, data, "", COURSE_KEYS)
+    read_schema_version(table, required=True)
+    title = table.text("title", required=require_title)
+    modules: list[Module] = []
+    seen: list[tuple[str, str]] = []
+    for item, path in table.tables("modules", 1, "modules"):
+        entry = Table(report, item, path, MODULE_KEYS)
+        module = Module(entry.ident(), entry.text("title"), entry.text("summary"))
+        seen.append((module.id, path))
+        if module.id:
+            modules.append(module)
+    check_unique(report, seen, "module")
+    return CourseHeader(title, tuple(modules))
+
+
+LESSON_KEYS = (
+    "schema",
+    "id",
+    "module",
+    "title",
+    "minutes",
+    "summary",
+    "sources",
+    "steps",
+)
+STEP_KEYS: dict[str, tuple[str, ...]] = {
+    "read": ("id", "kind", "title", "body"),
+    "quiz": ("id", "kind", "title", "intro", "questions"),
+    "reflect": ("id", "kind", "title", "prompt", "placeholder"),
+    "plan": ("id", "kind", "title", "prompt", "items", "allow_custom"),
+}
+ALL_STEP_KEYS = tuple(dict.fromkeys(k for keys in STEP_KEYS.values() for k in keys))
+QUESTION_KEYS = ("id", "prompt", "explanation", "choices")
+CHOICE_KEYS = ("id", "text", "correct", "feedback")
+ITEM_KEYS = ("id", "text")
+
+
+@dataclass
+class _Ids:
+    """Ids collected across a lesson, checked for duplicates once at the end."""
+
+    steps: list[tuple[str, str]] = field(default_factory=list)
+    questions: list[tuple[str, str]] = field(default_factory=list)
+    items: list[tuple[str, str]] = field(default_factory=list)
+
+
+def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson | None:
+    """Build a lesson, or return None when an error makes it unusable."""
+    check_strings(report, data)
+    table = Table(report, data, "", LESSON_KEYS)
+    read_schema_version(table, required=False)
+    lesson_id = table.ident()
+    module = table.ident("module")
+    title = table.text("title")
+    minutes = table.integer("minutes", 1, MAX_MINUTES)
+    summary = table.text("summary")
+    sources = table.texts("sources")
+    if not sources and "sources" not in data:
+        report.warn("", "lesson has no 'sources'; list the references its facts come from")
+    elif not sources and isinstance(data.get("sources"), list):
+        report.warn("sources", "lesson has no sources; list the references its facts come from")
+    ids = _Ids()
+    steps: list[Step] = []
+    for item, step_path in table.tables("steps", 1, "steps"):
+        step = _parse_step(report, item, step_path, ids)
+        if step is not None:
+            steps.append(step)
+    check_unique(report, ids.steps, "step")
+    check_unique(report, ids.questions, "question")
+    check_unique(report, ids.items, "plan item")
+    if report.has_errors:
+        return None
+    return Lesson(lesson_id, module, title, minutes, summary, tuple(steps), sources, path)
+
+
+def _parse_step(report: Report, data: Mapping[str, Any], path: str, ids: _Ids) -> Step | None:
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind not in STEP_KINDS:
+        table = Table(report, data, path, ALL_STEP_KEYS)
+        table.ident()
+        if "kind" not in data:
+            table.error("kind", f"missing required key 'kind' (one of: {', '.join(STEP_KINDS)})")
+        elif isinstance(kind, str):
+            hint = difflib.get_close_matches(kind, STEP_KINDS, n=1)
+            extra = f"; did you mean '{hint[0]}'?" if hint else ""
+            table.error(
+                "kind",
+                f"expected one of {', '.join(STEP_KINDS)}, found {kind!r}{extra}",
+            )
+        else:
+            table.error("kind", f"expected a string, found {describe(kind)}")
+        return None
+    table = Table(report, data, path, STEP_KEYS[kind])
+    step_id = table.ident()
+    ids.steps.append((step_id, path))
+    title = table.text("title", required=False, default=DEFAULT_TITLES[kind])
+    builder = _STEP_BUILDERS[kind]
+    return builder(table, step_id, title, ids)
+
+
+def _read(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
+    return ReadStep(step_id, title, table.text("body"))
+
+
+def _quiz(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
+    intro = table.text("intro", required=False)
+    questions = []
+    for item, path in table.tables("questions", 1, "steps.questions"):
+        question = _question(table.report, item, path)
+        ids.questions.append((question.id, path))
+        questions.append(question)
+    return QuizStep(step_id, title, tuple(questions), intro)
+
+
+def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
+    table = Table(report, data, path, QUESTION_KEYS)
+    question_id = table.ident()
+    prompt = table.text("prompt")
+    explanation = table.text("explanation", required=False)
+    if "explanation" not in data:
+        report.warn(path, "question has no 'explanation'; say why the right answer is right")
+    choices = []
+    seen: list[tuple[str, str]] = []
+    for item, choice_path in table.tables("choices", 2, "steps.questions.choices"):
+        entry = Table(report, item, choice_path, CHOICE_KEYS)
+        choice = Choice(
+            entry.ident(),
+            entry.text("text"),
+            entry.flag("correct", False),
+            entry.text("feedback", required=False),
+        )
+        if "feedback" not in item:
+            report.warn(choice_path, "choice has no 'feedback'; say why it is right or wrong")
+        seen.append((choice.id, choice_path))
+        choices.append(choice)
+    check_unique(report, seen, "choice")
+    if choices and not any(c.correct for c in choices) and "choices" in data:
+        table.error("choices", "no choice is marked 'correct = true'; mark at least one")
+    return Question(question_id, prompt, tuple(choices), explanation)
+
+
+def _reflect(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
+    return ReflectStep(
+        step_id, title, table.text("prompt"), table.text("placeholder", required=False)
+    )
+
+
+def _plan(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
+    prompt = table.text("prompt")
+    allow_custom = table.flag("allow_custom", True)
+    items = []
+    for item, path in table.tables("items", 1, "steps.items"):
+        entry = Table(table.report, item, path, ITEM_KEYS)
+        plan_item = PlanItem(entry.ident(), entry.text("text"))
+        ids.items.append((plan_item.id, path))
+        items.append(plan_item)
+    return PlanStep(step_id, title, prompt, tuple(items), allow_custom)
+
+
+_STEP_BUILDERS: dict[str, Callable[[Table, str, str, _Ids], Step]] = {
+    "read": _read,
+    "quiz": _quiz,
+    "reflect": _reflect,
+    "plan": _plan,
+}
