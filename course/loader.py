@@ -20,7 +20,7 @@ from typing import Any
 import tomli
 
 from course.model import Course, Lesson, Module
-from course.problems import FILE_KEY, Problem, Severity
+from course.problems import FILE_KEY, Problem
 from course.schema import CourseHeader, Report, parse_course_file, parse_lesson
 from course.toml_lines import key_lines
 
@@ -59,12 +59,12 @@ class LazyReport(Report):
         self._text = text
         self._scanned = False
 
-    def add(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+    def line(self, key: str) -> int:
         if not self._scanned:
             self._scanned = True
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # a line guess must never hide the error
                 self.lines.update(key_lines(self._text))
-        super().add(key, message, severity)
+        return super().line(key)
 
 
 def _file_problem(path: Path, message: str, line: int = 1) -> Problem:
@@ -77,11 +77,13 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
-        return _file_problem(path, "cannot read the file: permission denied; make it readable")
+        return _file_problem(
+            path, "file cannot be read: permission denied; make it readable (chmod u+r)"
+        )
     except IsADirectoryError:
         return _file_problem(path, "is a folder, not a lesson file")
     except OSError as error:
-        return _file_problem(path, f"cannot read the file: {error.strerror or error}")
+        return _file_problem(path, f"file cannot be read: {error.strerror or error}")
     if len(raw) > MAX_FILE_BYTES:
         return _file_problem(
             path,
@@ -99,7 +101,7 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         byte = raw[error.start]
         return _file_problem(
             path,
-            f"is not UTF-8 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8",
+            f"file is not UTF-8 text (byte 0x{byte:02x} at offset {error.start}); save it as UTF-8",
             line,
         )
     text = text.removeprefix("\ufeff")

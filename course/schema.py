@@ -91,8 +91,11 @@ class Report:
     lines: dict[str, int]
     problems: list[Problem] = field(default_factory=list)
 
+    def line(self, key: str) -> int:
+        return line_of(self.lines, key)
+
     def add(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        line = line_of(self.lines, key)
+        line = self.line(key)
         self.problems.append(Problem(self.path, line, key or "(file)", message, severity))
 
     def warn(self, key: str, message: str) -> None:
@@ -231,7 +234,7 @@ def check_unique(report: Report, entries: list[tuple[str, str]], what: str) -> N
         if not ident:
             continue
         if ident in first:
-            line = line_of(report.lines, first[ident])
+            line = report.line(first[ident])
             report.add(
                 join(path, "id"),
                 f"duplicate {what} id '{ident}' (first used at line {line})",
@@ -389,6 +392,7 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
         report.warn(path, "question has no 'explanation'; say why the right answer is right")
     choices = []
     seen: list[tuple[str, str]] = []
+    all_readable = True
     for item, choice_path in table.tables("choices", 2, "steps.questions.choices"):
         entry = Table(report, item, choice_path, CHOICE_KEYS)
         choice = Choice(
@@ -397,12 +401,14 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
             entry.flag("correct", False),
             entry.text("feedback", required=False),
         )
+        all_readable = all_readable and entry.ok
         if "feedback" not in item:
             report.warn(choice_path, "choice has no 'feedback'; say why it is right or wrong")
         seen.append((choice.id, choice_path))
         choices.append(choice)
     check_unique(report, seen, "choice")
-    if choices and not any(c.correct for c in choices) and "choices" in data:
+    # A choice whose 'correct' could not be read must not also be blamed here.
+    if choices and all_readable and table.ok and not any(c.correct for c in choices):
         table.error("choices", "no choice is marked 'correct = true'; mark at least one")
     return Question(question_id, prompt, tuple(choices), explanation)
 

@@ -1,0 +1,1 @@
+"""Benchmarks: run ``python -m bench`` (timings are read by people, never asserted)."""
