@@ -1,0 +1,62 @@
+"""Durable, private learner state for trd-course, kept in SQLite.
+
+This package imports nothing from ``course`` and nothing from Textual: it
+speaks only in ids (lesson, step, question, choice and plan item ids) and
+plain values, so the domain and the UI can change without touching how a
+learner's progress is kept, and the store can be tested on its own.
+
+Typical use::
+
+    data_dir = resolve_data_dir(args.data_dir, os.environ)
+    opened = open_store(database_path(data_dir))
+    for notice in opened.notices:
+        show(notice.message)
+    store = opened.store
+"""
+
+from progress.errors import StoreError
+from progress.files import forget, store_files
+from progress.location import (
+    DATA_DIR_ENV,
+    DB_FILENAME,
+    database_path,
+    resolve_data_dir,
+)
+from progress.opening import OpenedStore, open_store
+from progress.records import (
+    LessonProgress,
+    Notice,
+    OwnPlanItem,
+    PlanState,
+    Position,
+    QuestionResult,
+    QuizAttempt,
+    Reflection,
+    Snapshot,
+)
+from progress.schema import SCHEMA_VERSION
+from progress.store import OWN_ITEM_PREFIX, Store
+
+__all__ = [
+    "DATA_DIR_ENV",
+    "DB_FILENAME",
+    "OWN_ITEM_PREFIX",
+    "SCHEMA_VERSION",
+    "LessonProgress",
+    "Notice",
+    "OpenedStore",
+    "OwnPlanItem",
+    "PlanState",
+    "Position",
+    "QuestionResult",
+    "QuizAttempt",
+    "Reflection",
+    "Snapshot",
+    "Store",
+    "StoreError",
+    "database_path",
+    "forget",
+    "open_store",
+    "resolve_data_dir",
+    "store_files",
+]

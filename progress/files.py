@@ -1,0 +1,253 @@
+"""The store's files on disk: private permissions, moving aside, forgetting.
+
+Reflections are private writing, so the folder is 0700 and every file 0600,
+and both are tightened when they already exist with looser modes (an older
+tool, a copy from a backup, a generous umask). The database file is created
+here with ``os.open(..., 0o600)`` *before* SQLite sees it, because SQLite
+gives its ``-wal`` and ``-shm`` files the same mode as the database file: so
+they are private whatever the umask.
+
+A store is one database file plus the files SQLite keeps beside it, plus the
+backups and damaged copies this package writes. They all share the
+``progress.db`` prefix, and :func:`store_files` finds them by name, so
+``forget`` can delete exactly what belongs to the course and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+from progress.errors import StoreError
+from progress.location import database_path
+from progress.timestamps import file_stamp
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+"""Files SQLite may keep next to a database, named ``<database><suffix>``."""
+
+BACKUP_LABEL = "backup"
+DAMAGED_LABEL = "damaged"
+
+_POSIX = os.name == "posix"
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _tighten(path: Path, mode: int) -> bool:
+    """Set ``path`` to exactly ``mode``.
+
+    Returns:
+        True if other users could reach it before (group or other bits set):
+        the case worth telling the learner about.
+    """
+    if not _POSIX:
+        return False
+    old = _mode(path)
+    if old != mode:
+        os.chmod(path, mode)
+    return bool(old & 0o077)
+
+
+def folder_error(folder: Path, exc: OSError) -> StoreError:
+    """Explain a folder that cannot be created or made private."""
+    reason = exc.strerror or str(exc)
+    return StoreError(
+        f"Can't use the progress folder {folder} ({reason}). Check that you can "
+        "write there, or choose another folder with --data-dir or the "
+        "TRD_COURSE_DATA_DIR environment variable.",
+        folder,
+    )
+
+
+def file_error(path: Path, exc: OSError) -> StoreError:
+    """Explain a progress file that cannot be opened or read."""
+    reason = exc.strerror or str(exc)
+    return StoreError(
+        f"Can't read the progress file {path} ({reason}). Check that the file "
+        "belongs to you and can be read, or choose another folder with "
+        "--data-dir or the TRD_COURSE_DATA_DIR environment variable.",
+        path,
+    )
+
+
+def ensure_private_dir(folder: Path) -> bool:
+    """Create ``folder`` (and parents) if needed and make it 0700.
+
+    Returns:
+        True if the folder already existed and other users could open it.
+
+    Raises:
+        StoreError: The folder cannot be created or its mode cannot be set.
+    """
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
+            _tighten(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by umask
+            return False
+        return _tighten(folder, PRIVATE_DIR_MODE)
+    except FileExistsError as exc:  # a file where the folder should be
+        raise folder_error(folder, exc) from exc
+    except OSError as exc:
+        raise folder_error(folder, exc) from exc
+
+
+def create_private_file(path: Path) -> bool:
+    """Create an empty 0600 file at ``path`` unless something is already there.
+
+    Returns:
+        True if this call created the file.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise folder_error(path.parent, exc) from exc
+    try:
+        if _POSIX:
+            os.fchmod(fd, PRIVATE_FILE_MODE)  # a umask like 0o277 would drop 0o200
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+    sync_dir(path.parent)
+    return True
+
+
+def tighten_store_files(db_path: Path) -> bool:
+    """Make the database and its sidecar files 0600 if they exist.
+
+    Returns:
+        True if other users could read or write any of them before.
+    """
+    changed = False
+    for path in (db_path, *sidecars(db_path)):
+        try:
+            changed = _tighten(path, PRIVATE_FILE_MODE) or changed
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise file_error(path, exc) from exc
+    return changed
+
+
+def sync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk so a new or renamed file survives a crash."""
+    if not _POSIX:
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sidecars(db_path: Path) -> tuple[Path, ...]:
+    """The paths SQLite may use next to ``db_path`` (existing or not)."""
+    return tuple(db_path.with_name(db_path.name + s) for s in SIDECAR_SUFFIXES)
+
+
+def labelled_path(db_path: Path, label: str, moment: datetime | None = None) -> Path:
+    """Return a free ``<db>.<label>-<UTC stamp>`` path next to ``db_path``.
+
+    A counter is appended (``-2``, ``-3``...) if the same second is taken, so
+    two backups or damaged copies never overwrite each other. "Free" means
+    neither the file nor any of its sidecars exists.
+    """
+    base = f"{db_path.name}.{label}-{file_stamp(moment)}"
+    candidate = db_path.with_name(base)
+    counter = 1
+    while any(p.exists() or p.is_symlink() for p in (candidate, *sidecars(candidate))):
+        counter += 1
+        candidate = db_path.with_name(f"{base}-{counter}")
+    return candidate
+
+
+def move_aside(db_path: Path, label: str = DAMAGED_LABEL) -> list[tuple[Path, Path]]:
+    """Rename the database and its sidecars to ``<db>.<label>-<stamp>[suffix]``.
+
+    The sidecars keep their suffix, so SQLite still finds the ``-wal`` when
+    someone opens the moved copy to rescue what is in it. Nothing is deleted.
+
+    Returns:
+        ``(old, new)`` pairs for each file that was moved, database first.
+    """
+    target = labelled_path(db_path, label)
+    moved: list[tuple[Path, Path]] = []
+    pairs = [(db_path, target), *zip(sidecars(db_path), sidecars(target), strict=True)]
+    for old, new in pairs:
+        if not old.exists():
+            continue
+        try:
+            os.rename(old, new)
+        except OSError as exc:
+            raise folder_error(db_path.parent, exc) from exc
+        moved.append((old, new))
+    sync_dir(db_path.parent)
+    return moved
+
+
+def store_files(data_dir: Path) -> list[Path]:
+    """Every file in ``data_dir`` that belongs to the progress store.
+
+    That is ``progress.db``, its ``-wal``/``-shm``/``-journal`` files, and every
+    backup and damaged copy (with their own sidecars), sorted by name. Other
+    files in the folder (an author's lessons, say) are never listed.
+    """
+    db_path = database_path(data_dir)
+    name = db_path.name
+    own = {name, *(name + s for s in SIDECAR_SUFFIXES)}
+    prefixes = (f"{name}.{BACKUP_LABEL}-", f"{name}.{DAMAGED_LABEL}-")
+    try:
+        entries = list(os.scandir(db_path.parent))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise folder_error(db_path.parent, exc) from exc
+    found = [
+        Path(entry.path)
+        for entry in entries
+        if (entry.name in own or entry.name.startswith(prefixes))
+        and not entry.is_dir(follow_symlinks=False)
+    ]
+    return sorted(found)
+
+
+def forget(data_dir: Path) -> list[Path]:
+    """Delete every file :func:`store_files` lists, then the folder if empty.
+
+    For a ``forget`` command: the learner asked for everything the course kept
+    about them to go. Close any open :class:`~progress.store.Store` first.
+    Files are unlinked, not overwritten: on SSDs and copy-on-write file systems
+    overwriting gives no real guarantee, so we do not pretend it does.
+
+    Returns:
+        The paths deleted, files first and then ``data_dir`` itself if it was
+        left empty and removed.
+
+    Raises:
+        StoreError: A file or the folder could not be deleted; files deleted
+            before the failure stay deleted.
+    """
+    deleted: list[Path] = []
+    for path in store_files(data_dir):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise folder_error(data_dir, exc) from exc
+        deleted.append(path)
+    try:
+        data_dir.rmdir()
+    except OSError:
+        pass  # not empty (the learner keeps other things there) or already gone
+    else:
+        deleted.append(data_dir)
+    return deleted

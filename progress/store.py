@@ -1,0 +1,628 @@
+"""The learner's saved state: one SQLite connection behind small methods.
+
+Durability choices, and why:
+
+- WAL journal with ``synchronous=FULL``: every commit is fsynced before the
+  method returns, so an answer the screen has shown as saved survives a power
+  cut, not just a crash of the program. Measured cost is well under the 2 ms
+  budget per write (see ``bench/store_bench.py``).
+- Every write is its own ``BEGIN IMMEDIATE`` ... ``COMMIT``: there is no save
+  button and nothing waits for exit. ``IMMEDIATE`` takes the write lock at the
+  start, so two running copies of the course queue up behind the 10 second
+  busy timeout instead of failing half-way with "database is locked".
+- ``secure_delete=ON``: deleted and overwritten reflection text is zeroed in
+  the file, and after a reset ``wal_checkpoint(TRUNCATE)`` empties the
+  ``-wal`` file, so a reset really removes what the learner wrote (except from
+  the backup the reset deliberately keeps).
+
+The connection is in autocommit mode (``isolation_level=None``) so Python's
+``sqlite3`` never opens transactions behind our back, and it may be used from
+a worker thread: a lock serialises callers within one process.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from progress.errors import StoreError
+from progress.files import BACKUP_LABEL, create_private_file, labelled_path
+from progress.records import (
+    LessonProgress,
+    OwnPlanItem,
+    PlanState,
+    Position,
+    QuestionResult,
+    QuizAttempt,
+    Reflection,
+    Snapshot,
+)
+from progress.timestamps import from_text, to_text, utc_now
+
+BUSY_TIMEOUT_SECONDS = 10.0
+"""How long a write waits for another running copy of the course."""
+
+OWN_ITEM_PREFIX = "mine:"
+"""Prefix of plan item ids the store assigns to the learner's own items."""
+
+_FIRST_RUN_KEY = "first_run_acknowledged_at"
+
+_LESSON_TABLES = ("lesson", "quiz_attempt", "reflection", "plan_tick", "plan_own_item")
+"""Tables keyed by lesson id: what :meth:`Store.reset_lesson` clears."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open a read-write connection with the store's durability settings.
+
+    ``journal_mode=WAL`` can fall back to the rollback journal on file systems
+    without shared memory (some network drives); every write is still atomic
+    and fsynced there, so that is accepted rather than refused.
+    """
+    conn = sqlite3.connect(
+        path,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,
+    )
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _when(at: datetime | None) -> str:
+    return to_text(at if at is not None else utc_now())
+
+
+def _maybe_time(text: str | None) -> datetime | None:
+    return None if text is None else from_text(text)
+
+
+def _ids(choice_ids: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(choice_ids, str):
+        raise TypeError("choice_ids must be a collection of ids, not one string")
+    return tuple(choice_ids)
+
+
+def _storable(text: str) -> str:
+    """Replace lone surrogates (from undecodable pasted bytes) with U+FFFD.
+
+    SQLite text is UTF-8, which cannot hold them; refusing would lose the
+    learner's whole save over one bad character, so they are replaced.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def _attempt(row: tuple[int, str, str, str, int, str]) -> QuizAttempt:
+    attempt_id, lesson_id, question_id, choices, correct, answered_at = row
+    return QuizAttempt(
+        attempt_id=attempt_id,
+        lesson_id=lesson_id,
+        question_id=question_id,
+        choice_ids=tuple(json.loads(choices)),
+        correct=bool(correct),
+        answered_at=from_text(answered_at),
+    )
+
+
+def _own_item(row: tuple[int, str, str]) -> OwnPlanItem:
+    item_number, text, added_at = row
+    return OwnPlanItem(f"{OWN_ITEM_PREFIX}{item_number}", text, from_text(added_at))
+
+
+def _own_item_number(item_id: str) -> int | None:
+    if not item_id.startswith(OWN_ITEM_PREFIX):
+        return None
+    digits = item_id.removeprefix(OWN_ITEM_PREFIX)
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+class Store:
+    """Durable, private learner state, addressed only by ids.
+
+    Get one from :func:`progress.open_store`, which also checks, migrates and
+    if needed repairs the file. Every method that changes something has
+    committed it to disk when it returns. Every failure is a
+    :class:`~progress.errors.StoreError` whose message can be shown as is.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        """Wrap an open, migrated connection (use ``open_store`` instead)."""
+        self._conn: sqlite3.Connection | None = conn
+        self._path = path
+        self._lock = threading.RLock()
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._path
+
+    def close(self) -> None:
+        """Close the connection; safe to call twice."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------
+
+    def _open_conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ValueError(f"the progress store {self._path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """Run the body as one ``BEGIN IMMEDIATE`` transaction."""
+        with self._lock:
+            conn = self._open_conn()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(
+                    f"Couldn't save your progress to {self._path} ({exc}). What "
+                    "was saved before is safe. If this keeps happening, check "
+                    "that the disk has free space and the file can be written.",
+                    self._path,
+                ) from exc
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """Run the body in one read transaction, for a consistent view."""
+        with self._lock:
+            conn = self._open_conn()
+            try:
+                conn.execute("BEGIN")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(
+                    f"Couldn't read your progress from {self._path} ({exc}). "
+                    "Close other copies of the course and try again.",
+                    self._path,
+                ) from exc
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    # -- position -----------------------------------------------------------
+
+    def position(self) -> Position | None:
+        """Where the learner was last, or None on a fresh start."""
+        with self._read() as conn:
+            return self._position(conn)
+
+    def set_position(self, lesson_id: str, step_id: str, *, at: datetime | None = None) -> None:
+        """Remember the step on screen, so the next start resumes there."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO position (id, lesson_id, step_id, updated_at) "
+                "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "lesson_id = excluded.lesson_id, step_id = excluded.step_id, "
+                "updated_at = excluded.updated_at",
+                (lesson_id, step_id, _when(at)),
+            )
+
+    @staticmethod
+    def _position(conn: sqlite3.Connection) -> Position | None:
+        row = conn.execute(
+            "SELECT lesson_id, step_id, updated_at FROM position WHERE id = 1"
+        ).fetchone()
+        return None if row is None else Position(row[0], row[1], from_text(row[2]))
+
+    # -- lessons ------------------------------------------------------------
+
+    def mark_started(self, lesson_id: str, *, at: datetime | None = None) -> None:
+        """Record that a lesson was opened; the first time is kept."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO lesson (lesson_id, started_at) VALUES (?, ?) "
+                "ON CONFLICT (lesson_id) DO UPDATE SET "
+                "started_at = coalesce(started_at, excluded.started_at)",
+                (lesson_id, _when(at)),
+            )
+
+    def mark_completed(self, lesson_id: str, *, at: datetime | None = None) -> None:
+        """Record that a lesson was finished; the first completion is kept.
+
+        A lesson completed without a recorded start (an older copy, a lesson
+        finished in one sitting) gets the same time as its start.
+        """
+        when = _when(at)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO lesson (lesson_id, started_at, completed_at) "
+                "VALUES (?, ?, ?) ON CONFLICT (lesson_id) DO UPDATE SET "
+                "started_at = coalesce(started_at, excluded.started_at), "
+                "completed_at = coalesce(completed_at, excluded.completed_at)",
+                (lesson_id, when, when),
+            )
+
+    def lesson(self, lesson_id: str) -> LessonProgress | None:
+        """Start and completion times of one lesson, None if never started."""
+        return self.lessons().get(lesson_id)
+
+    def lessons(self) -> dict[str, LessonProgress]:
+        """Start and completion times of every lesson the learner opened."""
+        with self._read() as conn:
+            return {item.lesson_id: item for item in self._lessons(conn)}
+
+    @staticmethod
+    def _lessons(conn: sqlite3.Connection) -> tuple[LessonProgress, ...]:
+        rows = conn.execute(
+            "SELECT lesson_id, started_at, completed_at FROM lesson ORDER BY lesson_id"
+        )
+        return tuple(
+            LessonProgress(lesson_id, _maybe_time(started), _maybe_time(completed))
+            for lesson_id, started, completed in rows
+        )
+
+    # -- quizzes ------------------------------------------------------------
+
+    def record_answer(
+        self,
+        lesson_id: str,
+        question_id: str,
+        choice_ids: Iterable[str],
+        correct: bool,
+        *,
+        at: datetime | None = None,
+    ) -> QuizAttempt:
+        """Keep one answer; every attempt is kept, in order.
+
+        Args:
+            choice_ids: The ids the learner chose (several for "select all
+                that apply"); a bare string is refused, not split into letters.
+            correct: The grade the course gave this answer.
+        """
+        choices = _ids(choice_ids)
+        when = _when(at)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO quiz_attempt "
+                "(lesson_id, question_id, choice_ids, correct, answered_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (lesson_id, question_id, json.dumps(choices), int(correct), when),
+            )
+            attempt_id = cursor.lastrowid
+        assert attempt_id is not None
+        return QuizAttempt(
+            attempt_id, lesson_id, question_id, choices, bool(correct), from_text(when)
+        )
+
+    def attempts(self, lesson_id: str | None = None) -> tuple[QuizAttempt, ...]:
+        """Every recorded answer, oldest first, for one lesson or all."""
+        with self._read() as conn:
+            return self._attempts(conn, lesson_id)
+
+    @staticmethod
+    def _attempts(conn: sqlite3.Connection, lesson_id: str | None) -> tuple[QuizAttempt, ...]:
+        columns = "id, lesson_id, question_id, choice_ids, correct, answered_at"
+        if lesson_id is None:
+            rows = conn.execute(f"SELECT {columns} FROM quiz_attempt ORDER BY id")
+        else:
+            rows = conn.execute(
+                f"SELECT {columns} FROM quiz_attempt WHERE lesson_id = ? ORDER BY id",
+                (lesson_id,),
+            )
+        return tuple(_attempt(row) for row in rows)
+
+    def question_results(self, lesson_id: str) -> dict[str, QuestionResult]:
+        """First-attempt, best and latest answer for each answered question."""
+        grouped: dict[str, list[QuizAttempt]] = {}
+        for attempt in self.attempts(lesson_id):
+            grouped.setdefault(attempt.question_id, []).append(attempt)
+        return {
+            question_id: QuestionResult(
+                lesson_id=lesson_id,
+                question_id=question_id,
+                attempts=len(tries),
+                first_correct=tries[0].correct,
+                best_correct=any(t.correct for t in tries),
+                latest=tries[-1],
+            )
+            for question_id, tries in grouped.items()
+        }
+
+    # -- reflections ----------------------------------------------------------
+
+    def save_reflection(
+        self, lesson_id: str, step_id: str, text: str, *, at: datetime | None = None
+    ) -> Reflection:
+        """Replace the learner's text for one reflect step.
+
+        Called for each batch of keystrokes; the old text is overwritten, and
+        ``secure_delete`` zeroes it in the file rather than leaving it in free
+        space.
+        """
+        text = _storable(text)
+        when = _when(at)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO reflection (lesson_id, step_id, text, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (lesson_id, step_id) DO UPDATE "
+                "SET text = excluded.text, updated_at = excluded.updated_at",
+                (lesson_id, step_id, text, when),
+            )
+        return Reflection(lesson_id, step_id, text, from_text(when))
+
+    def reflection(self, lesson_id: str, step_id: str) -> Reflection | None:
+        """The saved text for one reflect step, or None if never written."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT text, updated_at FROM reflection WHERE lesson_id = ? AND step_id = ?",
+                (lesson_id, step_id),
+            ).fetchone()
+        if row is None:
+            return None
+        return Reflection(lesson_id, step_id, row[0], from_text(row[1]))
+
+    @staticmethod
+    def _reflections(conn: sqlite3.Connection) -> tuple[Reflection, ...]:
+        rows = conn.execute(
+            "SELECT lesson_id, step_id, text, updated_at FROM reflection "
+            "ORDER BY lesson_id, step_id"
+        )
+        return tuple(
+            Reflection(lesson_id, step_id, text, from_text(updated))
+            for lesson_id, step_id, text, updated in rows
+        )
+
+    # -- plans ----------------------------------------------------------------
+
+    def tick(self, lesson_id: str, step_id: str, item_id: str) -> None:
+        """Mark a plan item done (an author's id or one of the learner's own)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO plan_tick (lesson_id, step_id, item_id) VALUES (?, ?, ?)",
+                (lesson_id, step_id, item_id),
+            )
+
+    def untick(self, lesson_id: str, step_id: str, item_id: str) -> None:
+        """Mark a plan item not done; unticking an unticked item is harmless."""
+        with self._write() as conn:
+            conn.execute(
+                "DELETE FROM plan_tick WHERE lesson_id = ? AND step_id = ? AND item_id = ?",
+                (lesson_id, step_id, item_id),
+            )
+
+    def add_plan_item(
+        self, lesson_id: str, step_id: str, text: str, *, at: datetime | None = None
+    ) -> OwnPlanItem:
+        """Add an action of the learner's own to a plan step, unticked."""
+        text = _storable(text)
+        when = _when(at)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO plan_own_item (lesson_id, step_id, text, added_at) "
+                "VALUES (?, ?, ?, ?)",
+                (lesson_id, step_id, text, when),
+            )
+            number = cursor.lastrowid
+        assert number is not None
+        return _own_item((number, text, when))
+
+    def remove_plan_item(self, lesson_id: str, step_id: str, item_id: str) -> bool:
+        """Remove one of the learner's own items (and its tick).
+
+        Returns:
+            True if an item was removed; False for an unknown id or an author's
+            item, which only the lesson file can remove.
+        """
+        number = _own_item_number(item_id)
+        if number is None:
+            return False
+        with self._write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM plan_own_item WHERE id = ? AND lesson_id = ? AND step_id = ?",
+                (number, lesson_id, step_id),
+            )
+            removed = cursor.rowcount > 0
+            if removed:
+                conn.execute(
+                    "DELETE FROM plan_tick WHERE lesson_id = ? AND step_id = ? AND item_id = ?",
+                    (lesson_id, step_id, item_id),
+                )
+        return removed
+
+    def plan(self, lesson_id: str, step_id: str) -> PlanState:
+        """Ticks and own items of one plan step (empty if never touched)."""
+        with self._read() as conn:
+            ticked = conn.execute(
+                "SELECT item_id FROM plan_tick WHERE lesson_id = ? AND step_id = ?",
+                (lesson_id, step_id),
+            ).fetchall()
+            own = conn.execute(
+                "SELECT id, text, added_at FROM plan_own_item "
+                "WHERE lesson_id = ? AND step_id = ? ORDER BY id",
+                (lesson_id, step_id),
+            ).fetchall()
+        return PlanState(
+            lesson_id,
+            step_id,
+            frozenset(item_id for (item_id,) in ticked),
+            tuple(_own_item(row) for row in own),
+        )
+
+    @staticmethod
+    def _plans(conn: sqlite3.Connection) -> tuple[PlanState, ...]:
+        ticks: dict[tuple[str, str], set[str]] = {}
+        for lesson_id, step_id, item_id in conn.execute(
+            "SELECT lesson_id, step_id, item_id FROM plan_tick"
+        ):
+            ticks.setdefault((lesson_id, step_id), set()).add(item_id)
+        own: dict[tuple[str, str], list[OwnPlanItem]] = {}
+        for lesson_id, step_id, number, text, added_at in conn.execute(
+            "SELECT lesson_id, step_id, id, text, added_at FROM plan_own_item ORDER BY id"
+        ):
+            item = _own_item((number, text, added_at))
+            own.setdefault((lesson_id, step_id), []).append(item)
+        return tuple(
+            PlanState(key[0], key[1], frozenset(ticks.get(key, ())), tuple(own.get(key, ())))
+            for key in sorted(ticks.keys() | own.keys())
+        )
+
+    # -- first run and settings ---------------------------------------------
+
+    def first_run_acknowledged_at(self) -> datetime | None:
+        """When the learner confirmed the first-run notice, or None."""
+        with self._read() as conn:
+            return self._first_run(conn)
+
+    def acknowledge_first_run(self, *, at: datetime | None = None) -> None:
+        """Remember that the first-run notice was read; the first time is kept."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)",
+                (_FIRST_RUN_KEY, _when(at)),
+            )
+
+    @staticmethod
+    def _first_run(conn: sqlite3.Connection) -> datetime | None:
+        row = conn.execute(
+            "SELECT value FROM app_state WHERE key = ?", (_FIRST_RUN_KEY,)
+        ).fetchone()
+        return None if row is None else from_text(row[0])
+
+    def setting(self, key: str) -> str | None:
+        """A saved setting (such as ``"theme"``), or None if never set."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Save a setting; None removes it so the default applies again."""
+        with self._write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM setting WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT "
+                    "(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    # -- whole store ----------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Everything, read in one transaction (for export)."""
+        with self._read() as conn:
+            return Snapshot(
+                position=self._position(conn),
+                lessons=self._lessons(conn),
+                attempts=self._attempts(conn, None),
+                reflections=self._reflections(conn),
+                plans=self._plans(conn),
+                first_run_acknowledged_at=self._first_run(conn),
+                settings=dict(conn.execute("SELECT key, value FROM setting")),
+            )
+
+    def reset_lesson(self, lesson_id: str) -> bool:
+        """Forget one lesson: times, answers, reflections and plan.
+
+        The position is left alone: the course, not the store, knows which
+        step to show next. Take a backup first if the learner may want it
+        back (:meth:`make_backup`).
+
+        Returns:
+            True if the old text was also wiped from the ``-wal`` file; False if
+            another running copy of the course kept it from being emptied
+            (it is then overwritten as the journal is reused).
+        """
+        with self._write() as conn:
+            for table in _LESSON_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE lesson_id = ?", (lesson_id,))
+        return self._wipe_journal()
+
+    def reset_all(self) -> bool:
+        """Forget all progress: position, lessons, answers, reflections, plans.
+
+        The first-run acknowledgement goes too (a fresh start shows what the
+        course is again); settings such as the theme stay, as they are about
+        the screen, not the learner's answers.
+
+        Returns:
+            As for :meth:`reset_lesson`.
+        """
+        with self._write() as conn:
+            for table in ("position", "app_state", *_LESSON_TABLES):
+                conn.execute(f"DELETE FROM {table}")
+        return self._wipe_journal()
+
+    def _wipe_journal(self) -> bool:
+        with self._lock:
+            conn = self._open_conn()
+            try:
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error:
+                return False
+        return int(busy) == 0
+
+    def backup_to(self, dest: Path) -> Path:
+        """Copy the whole store into a new private (0600) file at ``dest``.
+
+        Uses SQLite's backup API, so the copy is consistent even while another
+        copy of the course writes. The copy is a single self-contained file
+        (rollback-journal mode, no ``-wal``). An existing ``dest`` is never
+        overwritten.
+
+        Raises:
+            StoreError: ``dest`` exists or cannot be written.
+        """
+        if not create_private_file(dest):
+            raise StoreError(
+                f"Can't back up your progress to {dest}: a file with that name "
+                "already exists, and it was left as it is.",
+                dest,
+            )
+        with self._lock:
+            source = self._open_conn()
+            try:
+                target = sqlite3.connect(dest, isolation_level=None)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+            except sqlite3.Error as exc:
+                dest.unlink(missing_ok=True)  # our own half-written copy
+                raise StoreError(
+                    f"Couldn't back up your progress to {dest} ({exc}). Your "
+                    "progress file was not changed.",
+                    dest,
+                ) from exc
+        return dest
+
+    def make_backup(self) -> Path:
+        """Back up to ``progress.db.backup-<UTC time>`` next to the store."""
+        return self.backup_to(labelled_path(self._path, BACKUP_LABEL))
