@@ -1,0 +1,442 @@
+"""Bundled ids are a contract with every learner who has saved progress.
+
+The progress store keys what a learner did by ids, never by file name or
+position: the lesson id, the step id (where they stopped, reflections, plan
+ticks), the question and choice ids (quiz answers) and the plan item ids
+(ticks). Renaming or removing one of them in ``lessons/`` silently orphans
+what learners saved against it. This test holds a checked-in listing of every
+bundled id, so such a change is always a deliberate, reviewed edit.
+
+After a deliberate change (a new lesson, or a removal you have thought
+through), print the current listing and paste it over ``BUNDLED_IDS``::
+
+    .venv/bin/python -m tests.course.test_id_contracts
+"""
+
+from __future__ import annotations
+
+from course.loader import load_course
+from course.model import Course, PlanStep, QuizStep
+from course.paths import bundled_lessons
+
+
+def listing(course: Course) -> dict[str, tuple[str, ...]]:
+    """Every id a learner's progress can point at, per lesson, in course order."""
+    result: dict[str, tuple[str, ...]] = {}
+    for lesson in course.lessons:
+        ids: list[str] = []
+        for step in lesson.steps:
+            ids.append(f"step {step.id}")
+            if isinstance(step, QuizStep):
+                for question in step.questions:
+                    ids.append(f"question {question.id}")
+                    ids.extend(f"choice {question.id}/{choice.id}" for choice in question.choices)
+            elif isinstance(step, PlanStep):
+                ids.extend(f"item {step.id}/{item.id}" for item in step.items)
+        result[lesson.id] = tuple(ids)
+    return result
+
+
+def render(ids: dict[str, tuple[str, ...]]) -> str:
+    """``ids`` as the Python literal this file keeps."""
+    lines = ["BUNDLED_IDS: dict[str, tuple[str, ...]] = {"]
+    for lesson_id, entries in ids.items():
+        lines.append(f'    "{lesson_id}": (')
+        lines.extend(f'        "{entry}",' for entry in entries)
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _pairs(ids: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    return {("lesson", lesson_id) for lesson_id in ids} | {
+        (lesson_id, entry) for lesson_id, entries in ids.items() for entry in entries
+    }
+
+
+def _describe(pairs: set[tuple[str, str]]) -> str:
+    return "\n".join(f"  lesson {b}" if a == "lesson" else f"  {a}: {b}" for a, b in sorted(pairs))
+
+
+def test_bundled_ids_match_the_checked_in_listing() -> None:
+    result = load_course([bundled_lessons()])
+    assert result.ok, "\n".join(p.format() for p in result.errors)
+    current = listing(result.course)
+    gone = _pairs(BUNDLED_IDS) - _pairs(current)
+    new = _pairs(current) - _pairs(BUNDLED_IDS)
+    message = (
+        "The bundled lesson ids changed.\n"
+        "Learners' saved progress (answers, reflections, plan ticks, where they stopped) "
+        "points at lesson, step, question, choice and plan item ids. Renaming or removing "
+        "one orphans what learners saved against it: reword the text as much as you like, "
+        "but keep the ids.\n"
+        "If this change is deliberate (a new lesson or step, or a removal you have thought "
+        "through), update BUNDLED_IDS in tests/course/test_id_contracts.py: run\n"
+        "  .venv/bin/python -m tests.course.test_id_contracts\n"
+        "and paste its output over the listing.\n"
+    )
+    if gone:
+        message += (
+            f"\nNo longer in the course (saved progress would be orphaned):\n{_describe(gone)}\n"
+        )
+    if new:
+        message += f"\nNew in the course (not yet in the listing):\n{_describe(new)}\n"
+    assert not gone and not new, message
+
+
+def test_listing_names_every_kind_of_id() -> None:
+    kinds = {entry.split(" ", 1)[0] for entries in BUNDLED_IDS.values() for entry in entries}
+    assert kinds == {"step", "question", "choice", "item"}
+
+
+# Generated from the bundled course; see the module docstring before editing.
+BUNDLED_IDS: dict[str, tuple[str, ...]] = {
+    "what-trd-means": (
+        "step a-name-not-a-verdict",
+        "step other-names",
+        "step check",
+        "question meaning",
+        "choice meaning/two-trials",
+        "choice meaning/untreatable",
+        "choice meaning/not-trying",
+        "question other-names",
+        "choice other-names/difficult",
+        "choice other-names/chronic",
+        "choice other-names/complex-needs",
+        "choice other-names/untreatable",
+        "question definition",
+        "choice definition/no-single-rule",
+        "choice definition/blood-test",
+        "choice definition/ten-medicines",
+        "question in-your-chart",
+        "choice in-your-chart/top-of-chart",
+        "choice in-your-chart/treatments-listed",
+        "choice in-your-chart/end-of-treatment",
+        "step the-label",
+    ),
+    "how-common": (
+        "step how-common",
+        "step why-medicines-differ",
+        "step check",
+        "question share-with-mdd",
+        "choice share-with-mdd/three-in-ten",
+        "choice share-with-mdd/one-in-hundred",
+        "choice share-with-mdd/almost-all",
+        "question share-of-adults",
+        "choice share-of-adults/one-point-one",
+        "choice share-of-adults/thirty",
+        "choice share-of-adults/none",
+        "question why-not-work",
+        "choice why-not-work/serotonin",
+        "choice why-not-work/brain",
+        "choice why-not-work/genes",
+        "choice why-not-work/willpower",
+        "step not-alone",
+    ),
+    "risk-factors": (
+        "step no-single-cause",
+        "step more-factors",
+        "step check",
+        "question which-risk",
+        "choice which-risk/long-episode",
+        "choice which-risk/anxiety",
+        "choice which-risk/older-age",
+        "choice which-risk/weak-will",
+        "question severity",
+        "choice severity/both-ends",
+        "choice severity/severe-only",
+        "choice severity/mild-never",
+        "question bipolar",
+        "choice bipolar/more",
+        "choice bipolar/less",
+        "choice bipolar/never",
+        "question early-weeks",
+        "choice early-weeks/early-sign",
+        "choice early-weeks/proof",
+        "choice early-weeks/stop-now",
+        "step your-picture",
+    ),
+    "what-gets-checked": (
+        "step before-the-label",
+        "step a-fresh-look",
+        "step check",
+        "question checks",
+        "choice checks/dose",
+        "choice checks/as-directed",
+        "choice checks/side-effects",
+        "choice checks/thyroid",
+        "choice checks/effort",
+        "question nonadherence",
+        "choice nonadherence/not-as-directed",
+        "choice nonadherence/side-effect",
+        "choice nonadherence/refusing",
+        "question why-thyroid",
+        "choice why-thyroid/other-cause",
+        "choice why-thyroid/always-thyroid",
+        "choice why-thyroid/harm",
+        "question missed-doses",
+        "choice missed-doses/tell",
+        "choice missed-doses/hide",
+        "choice missed-doses/double-up",
+        "step to-raise",
+        "item to-raise/fair-chance",
+        "item to-raise/missed-doses",
+        "item to-raise/side-effects",
+        "item to-raise/other-conditions",
+        "item to-raise/other-tests",
+    ),
+    "switching-medicines": (
+        "step classes",
+        "step trying-another",
+        "step your-history",
+        "step check",
+        "question first-choice",
+        "choice first-choice/ssri-snri",
+        "choice first-choice/maoi",
+        "choice first-choice/tca",
+        "question same-class",
+        "choice same-class/weaker-evidence",
+        "choice same-class/never-works",
+        "choice same-class/best-option",
+        "question history-details",
+        "choice history-details/how-long",
+        "choice history-details/side-effects",
+        "choice history-details/what-changed",
+        "choice history-details/only-helpful",
+        "question who-decides",
+        "choice who-decides/together",
+        "choice who-decides/stop-at-home",
+        "choice who-decides/friend",
+        "step my-treatment-history",
+    ),
+    "adding-a-medicine": (
+        "step adding",
+        "step esketamine",
+        "step check",
+        "question augmentation",
+        "choice augmentation/add-medicine",
+        "choice augmentation/switch-class",
+        "choice augmentation/raise-dose",
+        "question add-ons",
+        "choice add-ons/lithium",
+        "choice add-ons/sga",
+        "choice add-ons/t3",
+        "choice add-ons/esketamine-alone",
+        "question where-esketamine",
+        "choice where-esketamine/certified-office",
+        "choice where-esketamine/at-home",
+        "choice where-esketamine/any-clinic",
+        "question rems",
+        "choice rems/safety-rules",
+        "choice rems/test",
+        "choice rems/therapy",
+        "step medicine-questions",
+    ),
+    "talk-therapy": (
+        "step therapy-and-trd",
+        "step types",
+        "step check",
+        "question combined",
+        "choice combined/with-medicine",
+        "choice combined/last-resort",
+        "choice combined/never",
+        "question match-type",
+        "choice match-type/dbt",
+        "choice match-type/ipt",
+        "choice match-type/istdp",
+        "question relationships",
+        "choice relationships/ipt",
+        "choice relationships/cbt",
+        "choice relationships/istdp",
+        "question didnt-help",
+        "choice didnt-help/try-another",
+        "choice didnt-help/cant-help",
+        "choice didnt-help/your-fault",
+        "step therapy-experience",
+    ),
+    "ect-and-vns": (
+        "step ect",
+        "step vns",
+        "step asking",
+        "step check",
+        "question ect-how",
+        "choice ect-how/anesthesia",
+        "choice ect-how/awake",
+        "choice ect-how/long-stay",
+        "question ect-facts",
+        "choice ect-facts/established",
+        "choice ect-facts/twice-weekly",
+        "choice ect-facts/safe",
+        "choice ect-facts/one-session",
+        "question vns-who",
+        "choice vns-who/four-medicines",
+        "choice vns-who/no-medicines",
+        "choice vns-who/one-side-effect",
+        "question vns-how",
+        "choice vns-how/implanted-device",
+        "choice vns-how/nasal-spray",
+        "choice vns-how/pill",
+        "step my-views",
+    ),
+    "testing-and-research": (
+        "step pharmacogenetics",
+        "step research",
+        "step check",
+        "question what-it-looks-at",
+        "choice what-it-looks-at/genes",
+        "choice what-it-looks-at/diagnosis",
+        "choice what-it-looks-at/brain-scan",
+        "question what-it-helps",
+        "choice what-it-helps/which-medicines",
+        "choice what-it-helps/which-doses",
+        "choice what-it-helps/side-effects",
+        "choice what-it-helps/guarantee",
+        "question folate-status",
+        "choice folate-status/under-way",
+        "choice folate-status/proven",
+        "choice folate-status/ruled-out",
+        "step options-to-ask",
+        "item options-to-ask/switch-class",
+        "item options-to-ask/add-medicine",
+        "item options-to-ask/esketamine",
+        "item options-to-ask/therapy-type",
+        "item options-to-ask/ect-vns",
+        "item options-to-ask/gene-test",
+        "item options-to-ask/research",
+    ),
+    "activity-sleep-meals": (
+        "step small-steps",
+        "step sleep-and-meals",
+        "step check",
+        "question healthy-habits",
+        "choice healthy-habits/activity",
+        "choice healthy-habits/sleep-routine",
+        "choice healthy-habits/regular-meals",
+        "choice healthy-habits/skip-meals",
+        "question sleep-hygiene",
+        "choice sleep-hygiene/habits",
+        "choice sleep-hygiene/washing",
+        "choice sleep-hygiene/sleeping-pills",
+        "question fit-with-treatment",
+        "choice fit-with-treatment/alongside",
+        "choice fit-with-treatment/replace",
+        "choice fit-with-treatment/pointless",
+        "step easier-day",
+    ),
+    "people-and-choices": (
+        "step connecting",
+        "step decisions-and-substances",
+        "step check",
+        "question big-decision",
+        "choice big-decision/wait",
+        "choice big-decision/decide-now",
+        "choice big-decision/never-decide",
+        "question avoid",
+        "choice avoid/alcohol",
+        "choice avoid/nicotine",
+        "choice avoid/drugs",
+        "choice avoid/friends",
+        "question why-substances",
+        "choice why-substances/mood-and-medicine",
+        "choice why-substances/no-effect",
+        "choice why-substances/fine-with-medicine",
+        "step my-lifestyle-plan",
+        "item my-lifestyle-plan/move",
+        "item my-lifestyle-plan/wake-time",
+        "item my-lifestyle-plan/wind-down",
+        "item my-lifestyle-plan/regular-meals",
+        "item my-lifestyle-plan/reach-out",
+        "item my-lifestyle-plan/support-group",
+        "item my-lifestyle-plan/delay-decision",
+        "item my-lifestyle-plan/substances",
+    ),
+    "talking-with-your-provider": (
+        "step before",
+        "step during-and-after",
+        "step check",
+        "question prepare",
+        "choice prepare/know-aim",
+        "choice prepare/write-questions",
+        "choice prepare/bring-history",
+        "choice prepare/keep-quiet",
+        "question not-heard",
+        "choice not-heard/say-so",
+        "choice not-heard/stay-quiet",
+        "choice not-heard/agree",
+        "question notes",
+        "choice notes/record",
+        "choice notes/required",
+        "choice notes/to-argue",
+        "question after",
+        "choice after/follow-up",
+        "choice after/wait-and-see",
+        "choice after/change-yourself",
+        "step appointment-aim",
+        "step questions-for-provider",
+        "item questions-for-provider/is-it-trd",
+        "item questions-for-provider/checked",
+        "item questions-for-provider/next-options",
+        "item questions-for-provider/how-long",
+        "item questions-for-provider/side-effects",
+        "item questions-for-provider/therapy",
+        "item questions-for-provider/gene-test",
+        "item questions-for-provider/between-visits",
+    ),
+    "following-your-plan": (
+        "step a-plan-that-fits",
+        "step early-signs",
+        "step check",
+        "question early-signs",
+        "choice early-signs/low-mood",
+        "choice early-signs/appetite-sleep",
+        "choice early-signs/less-social",
+        "choice early-signs/lost-interest",
+        "choice early-signs/taking-daily",
+        "question no-improvement",
+        "choice no-improvement/check-back",
+        "choice no-improvement/stop",
+        "choice no-improvement/keep-waiting",
+        "question not-doable",
+        "choice not-doable/tell-provider",
+        "choice not-doable/pretend",
+        "choice not-doable/skip-quietly",
+        "step what-gets-in-the-way",
+        "step signs-to-watch",
+        "item signs-to-watch/low-mood",
+        "item signs-to-watch/appetite-sleep",
+        "item signs-to-watch/less-social",
+        "item signs-to-watch/lost-interest",
+        "item signs-to-watch/no-change",
+        "item signs-to-watch/side-effects",
+    ),
+    "help-now": (
+        "step in-a-crisis",
+        "step always-close",
+        "step check",
+        "question us-number",
+        "choice us-number/call-988",
+        "choice us-number/call-911",
+        "choice us-number/wait",
+        "question old-number",
+        "choice old-number/still-works",
+        "choice old-number/switched-off",
+        "question danger",
+        "choice danger/call-911",
+        "choice danger/email",
+        "choice danger/wait-it-out",
+        "question outside-us",
+        "choice outside-us/findahelpline",
+        "choice outside-us/988-everywhere",
+        "choice outside-us/nowhere",
+        "step people-to-reach",
+        "step ready-just-in-case",
+        "item ready-just-in-case/save-988",
+        "item ready-just-in-case/save-provider",
+        "item ready-just-in-case/tell-someone",
+        "item ready-just-in-case/find-panel",
+    ),
+}
+
+
+if __name__ == "__main__":
+    print(render(listing(load_course([bundled_lessons()]).course)))
