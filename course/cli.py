@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="an extra folder of lessons (repeatable)",
     )
+    parser.add_argument(
+        "--only",
+        action="store_true",
+        help="use only the --lessons folders, without the bundled course",
+    )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in _COMMANDS:
         command.add_parser(subparsers)
@@ -48,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _start_app(args: argparse.Namespace) -> int:
-    print("The course app is not built yet; try 'trd-course validate'.", file=sys.stderr)
-    return 1
+    from course.launch import start
+
+    return start(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,4 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        return 1
+    except Exception as error:
+        print(
+            f"trd-course: something went wrong ({type(error).__name__}). Your saved "
+            "progress is safe. In crisis? Call or text 988 (US), 911 in an emergency, "
+            "or see findahelpline.com.",
+            file=sys.stderr,
+        )
         return 1

@@ -51,7 +51,7 @@ class Standing:
             return f"in progress, step {self.step} of {self.steps}"
         if self.state is State.DONE and self.score is not None and self.score.total:
             return f"done, quiz {self.score}"
-        return self.state.value
+        return str(self.state.value)
 
 
 def score(lesson: Lesson, first_correct: Mapping[str, bool]) -> Score | None:

@@ -1,0 +1,57 @@
+"""Start the app: find lessons, open the store, and hand both to the UI.
+
+Kept apart from ``cli`` so that ``trd-course validate`` never imports Textual
+(fast, and usable where Textual could not start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from course.loader import LoadResult, load_course
+from course.paths import bundled_lessons
+from progress import StoreError, database_path, open_store, resolve_data_dir
+
+
+def lesson_folders(args: argparse.Namespace, data_dir: Path) -> list[Path]:
+    """The bundled course, the data folder's lessons, then each --lessons DIR."""
+    extra = list(getattr(args, "lessons", None) or [])
+    if getattr(args, "only", False):
+        return extra
+    folders = [bundled_lessons()]
+    own = data_dir / "lessons"
+    if own.is_dir() and any(own.iterdir()):
+        folders.append(own)
+    return folders + extra
+
+
+def load(args: argparse.Namespace, data_dir: Path) -> LoadResult:
+    return load_course(lesson_folders(args, data_dir))
+
+
+def start(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir, os.environ)
+    result = load(args, data_dir)
+    if not result.course.lessons:
+        for problem in result.errors:
+            print(problem.format(), file=sys.stderr)
+        print(
+            "trd-course: no lessons could be loaded, so the course cannot start.", file=sys.stderr
+        )
+        return 1
+    try:
+        opened = open_store(database_path(data_dir))
+    except StoreError as error:
+        print(f"trd-course: {error}", file=sys.stderr)
+        return 1
+    from course.ui.app import CourseApp
+
+    app = CourseApp(result, opened.store, opened.notices, data_dir)
+    try:
+        app.run()
+    finally:
+        opened.store.close()
+    return app.return_code or 0

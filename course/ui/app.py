@@ -1,0 +1,149 @@
+"""CourseApp: wires the course, the learner's store and the screens together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from course.loader import LoadResult
+from course.ui import crash
+from course.ui.commands import LessonCommands
+from course.ui.screens.course_map import MapScreen
+from course.ui.screens.help import HelpScreen
+from course.ui.screens.lesson import LessonScreen
+from course.ui.screens.message import MessageScreen
+from course.ui.screens.welcome import WelcomeScreen
+from course.ui.session import Session
+from progress import Notice, Store
+
+THEME_SETTING = "theme"
+_REMOVED_COMMANDS = {"Screenshot"}
+MAX_PROBLEMS_SHOWN = 50
+
+
+def problems_text(load: LoadResult) -> str:
+    lines = [p.format() for p in load.errors[:MAX_PROBLEMS_SHOWN]]
+    hidden = len(load.errors) - len(lines)
+    if hidden > 0:
+        lines.append(f"… and {hidden} more.")
+    lines += [
+        "",
+        "The lessons with these problems are left out; the rest of the course works.",
+        "Authors: run 'trd-course validate' to see every problem.",
+    ]
+    return "\n".join(lines)
+
+
+class CourseApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "trd-course"
+    COMMANDS = App.COMMANDS | {LessonCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Get help now", priority=True, id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("f2", "show_keys", "Keys", id="keys"),
+    ]
+
+    def __init__(
+        self,
+        load: LoadResult,
+        store: Store,
+        notices: Sequence[Notice] = (),
+        data_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.load = load
+        self.store = store
+        self.notices = tuple(notices)
+        self.data_dir = data_dir or store.path.parent
+        self.session = Session(load.course, store, self._report_write_error)
+        self._crash_log: Path | None = None
+
+    # -- start-up ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        saved = self.store.setting(THEME_SETTING)
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.push_screen(MapScreen(self.session))
+        if self.store.first_run_acknowledged_at() is None:
+            self.push_screen(WelcomeScreen(self.store.path), self._acknowledge)
+        if self.load.errors:
+            self.push_screen(
+                MessageScreen("Some lessons could not be loaded", problems_text(self.load))
+            )
+        for notice in reversed(self.notices):
+            self.push_screen(MessageScreen("About your saved progress", notice.message))
+
+    def _acknowledge(self, _: None) -> None:
+        self.session.write(self.store.acknowledge_first_run)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.store.setting(THEME_SETTING) != theme:
+            self.session.write(self.store.set_setting, THEME_SETTING, theme)
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_show_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.exit()
+
+    def flush(self) -> None:
+        """Save anything still pending on any screen before leaving."""
+        for screen in self.screen_stack:
+            if isinstance(screen, LessonScreen):
+                screen.flush()
+
+    def open_lesson(self, lesson_id: str, step: int = 0) -> None:
+        lesson = self.session.course.lesson(lesson_id)
+        if lesson is None:
+            return
+        while isinstance(self.screen, LessonScreen | HelpScreen):
+            self.pop_screen()
+        self.push_screen(LessonScreen(self.session, lesson, step))
+
+    def _report_write_error(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=20, markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title not in _REMOVED_COMMANDS:
+                yield command
+
+    # -- nothing leaves the machine -------------------------------------------
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        self.notify(f"The course does not open links. The address is: {url}", markup=False)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Screenshots would write the learner's reflections to a file: refused."""
+
+    def deliver_screenshot(self, *args: object, **kwargs: object) -> str | None:
+        return None
+
+    # -- when something goes wrong --------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash_log = crash.write_log(self.data_dir, error)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's traceback (with local variables) by a kind message."""
+        self._exit_renderables.append(Text(crash.message(self._crash_log)))
+        self._close_messages_no_wait()

@@ -1,0 +1,123 @@
+"""The course map (home): Continue, every lesson with its status, overall progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from course.model import Lesson
+from course.standing import State
+from course.ui.session import Place, Session
+from course.ui.text import plain
+
+
+class MapScreen(Screen[None]):
+    BINDINGS = [
+        Binding("c", "continue", "Continue", id="continue"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        course = self.session.course
+        with Vertical(id="map-top"):
+            yield Static(plain(course.title), id="map-title")
+            yield Static(id="map-overall")
+            yield ProgressBar(total=max(len(course.lessons), 1), show_eta=False, id="map-progress")
+            yield Button("Continue", id="map-continue", variant="primary")
+        yield OptionList(id="map-lessons", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_map()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        """Rebuild from the store: cheap, and always shows what was saved."""
+        course = self.session.course
+        lessons = self.query_one("#map-lessons", OptionList)
+        highlighted = lessons.highlighted_option.id if lessons.highlighted_option else None
+        lessons.clear_options()
+        done = 0
+        number = 0
+        for module in course.modules:
+            lessons.add_option(
+                Option(
+                    Content.styled(module.title, "bold"), id=f"module:{module.id}", disabled=True
+                )
+            )
+            for lesson in module.lessons:
+                number += 1
+                status = self.session.standing(lesson)
+                done += status.state is State.DONE
+                label = Content.assemble(
+                    (f"{status.symbol} ", "bold"),
+                    f"{number}. ",
+                    (lesson.title, "bold"),
+                    (f" · {status.describe()} · {lesson.minutes} min", "dim"),
+                )
+                lessons.add_option(Option(label, id=f"lesson:{lesson.id}"))
+        self.query_one("#map-overall", Static).update(
+            plain(f"{done} of {len(course.lessons)} lessons done")
+        )
+        self.query_one("#map-progress", ProgressBar).update(progress=done)
+        self._show_continue(self.session.continue_place())
+        lessons.highlighted = self._index_to_highlight(lessons, highlighted)
+
+    def _index_to_highlight(self, lessons: OptionList, previous: str | None) -> int | None:
+        """Keep the learner's place in the list; else the first unfinished lesson."""
+        if previous is not None:
+            try:
+                return lessons.get_option_index(previous)
+            except OptionDoesNotExist:
+                pass
+        for lesson in self.session.course.lessons:
+            if self.session.standing(lesson).state is not State.DONE:
+                return lessons.get_option_index(f"lesson:{lesson.id}")
+        return 1 if lessons.option_count > 1 else None
+
+    def _show_continue(self, place: Place | None) -> None:
+        button = self.query_one("#map-continue", Button)
+        button.display = place is not None
+        if place is None:
+            self.query_one("#map-lessons", OptionList).focus()
+            return
+        label = (
+            f"Continue: {place.lesson.title} (step {place.step + 1} of {len(place.lesson.steps)})"
+        )
+        button.label = plain(label)
+        button.focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "map-continue":
+            event.stop()
+            self.action_continue()
+
+    def action_continue(self) -> None:
+        place = self.session.continue_place()
+        if place is not None:
+            self.open(place)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        lesson = self.session.course.lesson(option_id.removeprefix("lesson:"))
+        if lesson is not None:
+            self.open(self.session.resume_place(lesson))
+
+    def open(self, place: Place) -> None:
+        from course.ui.screens.lesson import LessonScreen
+
+        self.app.push_screen(LessonScreen(self.session, place.lesson, place.step))
+
+    def open_lesson(self, lesson: Lesson, step: int = 0) -> None:
+        self.open(Place(lesson, step))

@@ -1,0 +1,172 @@
+"""One lesson, one step at a time, with the position saved at every turn."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, ProgressBar, Static
+
+from course.model import Lesson, PlanStep, QuizStep, ReadStep, ReflectStep, Step
+from course.ui.session import Session
+from course.ui.text import plain
+from course.ui.widgets.plan_view import PlanView
+from course.ui.widgets.quiz_view import QuizView
+from course.ui.widgets.read_view import ReadView
+from course.ui.widgets.reflect_view import ReflectView
+from course.ui.widgets.summary_view import SummaryView
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n,right", "next", "Next", id="next-step"),
+        Binding("b,left", "back", "Back", id="previous-step"),
+        Binding("escape", "to_map", "Map", id="to-map"),
+        Binding("up", "scroll('up')", "Scroll up", show=False, id="scroll-up"),
+        Binding("down", "scroll('down')", "Scroll down", show=False, id="scroll-down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="page-up"),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False, id="page-down"),
+    ]
+
+    def __init__(self, session: Session, lesson: Lesson, step: int = 0) -> None:
+        super().__init__()
+        self.session = session
+        self.lesson = lesson
+        self.index = max(0, min(step, len(lesson.steps)))
+
+    @property
+    def at_summary(self) -> bool:
+        return self.index >= len(self.lesson.steps)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="lesson-top"):
+            yield Static(plain(self.lesson.title), id="lesson-title")
+            with Horizontal(id="lesson-where"):
+                yield Static(id="lesson-step")
+                yield ProgressBar(
+                    total=len(self.lesson.steps), show_eta=False, id="lesson-progress"
+                )
+        yield VerticalScroll(id="step-body")
+        with Horizontal(id="lesson-nav"):
+            yield Button("← Back", id="lesson-back")
+            yield Button("Next →", id="lesson-next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session.write(self.session.store.mark_started, self.lesson.id)
+        self.show_step(self.index)
+
+    def _view_for(self, step: Step) -> Widget:
+        if isinstance(step, ReadStep):
+            return ReadView(step)
+        if isinstance(step, QuizStep):
+            return QuizView(self.session, self.lesson, step)
+        if isinstance(step, ReflectStep):
+            return ReflectView(self.session, self.lesson, step)
+        if isinstance(step, PlanStep):
+            return PlanView(self.session, self.lesson, step)
+        raise TypeError(f"unknown step kind {step!r}")
+
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (a reflection mid-pause)."""
+        for view in self.query(ReflectView):
+            view.flush()
+
+    def show_step(self, index: int) -> None:
+        self.flush()
+        total = len(self.lesson.steps)
+        self.index = max(0, min(index, total))
+        body = self.query_one("#step-body", VerticalScroll)
+        body.remove_children()
+        back = self.query_one("#lesson-back", Button)
+        next_button = self.query_one("#lesson-next", Button)
+        back.disabled = self.index == 0
+        if self.at_summary:
+            self._finish()
+            body.mount(SummaryView(self.session, self.lesson))
+            self.query_one("#lesson-step", Static).update("Lesson complete")
+            self.query_one("#lesson-progress", ProgressBar).update(progress=total)
+            next_button.display = False
+            self.call_after_refresh(self._focus_summary)
+            return
+        step = self.lesson.steps[self.index]
+        body.mount(self._view_for(step))
+        body.scroll_home(animate=False)
+        self.query_one("#lesson-step", Static).update(
+            plain(f"Step {self.index + 1} of {total} · {step.title}")
+        )
+        self.query_one("#lesson-progress", ProgressBar).update(progress=self.index + 1)
+        next_button.display = True
+        next_button.label = "Finish →" if self.index == total - 1 else "Next →"
+        self.session.write(self.session.store.set_position, self.lesson.id, step.id)
+        if isinstance(step, ReadStep):
+            next_button.focus()
+        else:
+            self.call_after_refresh(self._focus_first_in_step)
+
+    def _focus_first_in_step(self) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        for widget in body.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        self.query_one("#lesson-next", Button).focus()
+
+    def _focus_summary(self) -> None:
+        for button_id in ("#summary-next", "#summary-map"):
+            buttons = self.query(button_id)
+            if buttons:
+                buttons.first(Button).focus()
+                return
+
+    def _finish(self) -> None:
+        """Mark the lesson done and move the saved position on to the next one."""
+        store = self.session.store
+        self.session.write(store.mark_completed, self.lesson.id)
+        following = self.session.course.next_lesson(self.lesson.id)
+        if following is not None and following.steps:
+            self.session.write(store.set_position, following.id, following.steps[0].id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        handlers = {
+            "lesson-back": self.action_back,
+            "lesson-next": self.action_next,
+            "summary-next": self._open_next_lesson,
+            "summary-map": self.action_to_map,
+        }
+        handler = handlers.get(event.button.id or "")
+        if handler is not None:
+            event.stop()
+            handler()
+
+    def action_next(self) -> None:
+        if not self.at_summary:
+            self.show_step(self.index + 1)
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.show_step(self.index - 1)
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#step-body", VerticalScroll)
+        getattr(body, f"scroll_{direction}")()
+
+    def action_to_map(self) -> None:
+        self.flush()
+        self.dismiss(None)
+
+    def _open_next_lesson(self) -> None:
+        following = self.session.course.next_lesson(self.lesson.id)
+        if following is None:
+            self.action_to_map()
+            return
+        self.lesson = following
+        self.query_one("#lesson-title", Static).update(plain(following.title))
+        self.query_one("#lesson-progress", ProgressBar).update(total=len(following.steps))
+        self.session.write(self.session.store.mark_started, following.id)
+        self.show_step(0)
+
+    def on_unmount(self) -> None:
+        self.flush()

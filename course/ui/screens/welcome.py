@@ -1,0 +1,61 @@
+"""First run: what the course is and is not, privacy, and where help is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from course.ui.screens.help import crisis_lines
+from course.ui.text import plain
+
+ABOUT = (
+    "This is a self-guided course for people living with depression that has "
+    "not responded to treatment, and for the people who support them. It offers "
+    "education and self-help, one short lesson at a time."
+)
+NOT = (
+    "It is not medical advice, and it does not replace your care team or "
+    "emergency help. Talk with your prescriber before any change to your treatment."
+)
+
+
+def privacy(store_path: Path) -> str:
+    return (
+        "Nothing you write leaves this computer: the course never uses the network. "
+        f"Your progress is saved as you go, in {store_path}"
+    )
+
+
+class WelcomeScreen(Screen[None]):
+    """Shown once; the acknowledgement is kept in the store."""
+
+    BINDINGS = [Binding("enter", "start", "Start", id="start", show=True)]
+
+    def __init__(self, store_path: Path) -> None:
+        super().__init__()
+        self._store_path = store_path
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="welcome-body"):
+            yield Static("Welcome to trd-course", id="welcome-title")
+            yield Static(plain(ABOUT), classes="welcome-text")
+            yield Static(plain(NOT), classes="welcome-text")
+            yield Static(plain(privacy(self._store_path)), classes="welcome-text")
+            yield from crisis_lines()
+            yield Button("Start the course (Enter)", id="welcome-start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#welcome-start", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_start(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,25 @@
+"""Author and learner text, made safe to show.
+
+Everything an author or learner writes goes through here on its way to the
+screen, as plain ``Content`` (never parsed as markup) or as Rich Markdown with
+hyperlinks off, so ``[bold]`` or ``[@click=app.quit]`` shows as typed and a
+link shows its address instead of becoming something to click.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.markdown import Markdown
+from textual.content import Content
+
+
+def plain(text: str) -> Content:
+    """Text shown exactly as written."""
+    return Content(text)
+
+
+@lru_cache(maxsize=256)
+def markdown(text: str) -> Markdown:
+    """Parse a page of Markdown once; rendering at a new width reuses the parse."""
+    return Markdown(text, hyperlinks=False, inline_code_lexer=None)

@@ -1,0 +1,1 @@
+"""Widgets for each kind of lesson step, and small shared pieces."""

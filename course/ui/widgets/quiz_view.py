@@ -1,0 +1,119 @@
+"""A quiz step: questions graded with feedback that teaches.
+
+Every answer is recorded; trying again is allowed, and the first attempt is
+what the score counts. Coming back to a question shows the last answer given.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+
+from course.grading import Grade, grade
+from course.model import Lesson, Question, QuizStep
+from course.ui.session import Session
+from course.ui.text import markdown, plain
+
+
+class ChoiceRadio(RadioButton):
+    def __init__(self, choice_id: str, text: str, value: bool) -> None:
+        super().__init__(plain(text), value=value)
+        self.choice_id = choice_id
+
+
+class ChoiceCheckbox(Checkbox):
+    def __init__(self, choice_id: str, text: str, value: bool) -> None:
+        super().__init__(plain(text), value=value)
+        self.choice_id = choice_id
+
+
+def feedback_text(grade_: Grade) -> str:
+    lines = [grade_.verdict]
+    for choice in grade_.chosen:
+        mark = "✓" if choice.correct else "✗"
+        lines.append(f"{mark} {choice.text}" + (f": {choice.feedback}" if choice.feedback else ""))
+    for choice in grade_.missed:
+        lines.append(
+            f"• Also right: {choice.text}" + (f": {choice.feedback}" if choice.feedback else "")
+        )
+    if grade_.explanation:
+        lines += ["", grade_.explanation]
+    return "\n".join(lines)
+
+
+class QuestionView(Vertical):
+    def __init__(self, session: Session, lesson: Lesson, question: Question, number: int) -> None:
+        super().__init__(classes="question")
+        self.session = session
+        self.lesson = lesson
+        self.question = question
+        self.number = number
+        results = session.store.question_results(lesson.id)
+        self._latest = results[question.id].latest if question.id in results else None
+
+    def compose(self) -> ComposeResult:
+        question = self.question
+        chosen = set(self._latest.choice_ids) if self._latest else set()
+        yield Static(plain(f"{self.number}. {question.prompt}"), classes="question-prompt")
+        if question.multiple:
+            yield Static("Select all that apply.", classes="question-hint")
+            with Vertical(classes="choices"):
+                for choice in question.choices:
+                    yield ChoiceCheckbox(choice.id, choice.text, choice.id in chosen)
+        else:
+            with RadioSet(classes="choices"):
+                for choice in question.choices:
+                    yield ChoiceRadio(choice.id, choice.text, choice.id in chosen)
+        label = "Check again" if self._latest else "Check my answer"
+        yield Button(label, classes="check-answer")
+        yield Static(classes="feedback")
+
+    def on_mount(self) -> None:
+        if self._latest is not None:
+            self._show(grade(self.question, self._latest.choice_ids))
+
+    def chosen_ids(self) -> list[str]:
+        if self.question.multiple:
+            return [c.choice_id for c in self.query(ChoiceCheckbox) if c.value]
+        return [c.choice_id for c in self.query(ChoiceRadio) if c.value]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if not event.button.has_class("check-answer"):
+            return
+        event.stop()
+        chosen = self.chosen_ids()
+        if not chosen:
+            self.app.notify("Pick an answer first.", markup=False)
+            return
+        result = grade(self.question, chosen)
+        self.session.write(
+            self.session.store.record_answer,
+            self.lesson.id,
+            self.question.id,
+            chosen,
+            result.correct,
+        )
+        event.button.label = "Check again"
+        self._show(result)
+
+    def _show(self, result: Grade) -> None:
+        feedback = self.query_one(".feedback", Static)
+        feedback.update(plain(feedback_text(result)))
+        feedback.set_class(result.correct, "right")
+        feedback.set_class(not result.correct, "wrong")
+        feedback.display = True
+
+
+class QuizView(Vertical):
+    def __init__(self, session: Session, lesson: Lesson, step: QuizStep) -> None:
+        super().__init__(classes="step-view")
+        self.session = session
+        self.lesson = lesson
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        if self.step.intro:
+            yield Static(markdown(self.step.intro), classes="quiz-intro")
+        for number, question in enumerate(self.step.questions, start=1):
+            yield QuestionView(self.session, self.lesson, question, number)
