@@ -39,11 +39,17 @@ class Position:
 
 @dataclass(frozen=True)
 class LessonProgress:
-    """When a lesson was first started and first completed (None: not yet)."""
+    """When a lesson was first started and first completed (None: not yet).
+
+    Attributes:
+        last_step_id: The step last shown in this lesson, to resume it and to
+            say how far the learner got.
+    """
 
     lesson_id: str
     started_at: datetime | None
     completed_at: datetime | None
+    last_step_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ CREATE TABLE position (
 CREATE TABLE lesson (
     lesson_id TEXT PRIMARY KEY,
     started_at TEXT,
-    completed_at TEXT
+    completed_at TEXT,
+    last_step_id TEXT
 ) WITHOUT ROWID;
 CREATE TABLE quiz_attempt (
     id INTEGER PRIMARY KEY,

@@ -223,7 +223,11 @@ class Store:
             return self._position(conn)
 
     def set_position(self, lesson_id: str, step_id: str, *, at: datetime | None = None) -> None:
-        """Remember the step on screen, so the next start resumes there."""
+        """Remember the step on screen, so the next start resumes there.
+
+        The lesson's own last step is kept too, in the same transaction, so the
+        map can say "step 3 of 6" for every unfinished lesson, not just this one.
+        """
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO position (id, lesson_id, step_id, updated_at) "
@@ -231,6 +235,11 @@ class Store:
                 "lesson_id = excluded.lesson_id, step_id = excluded.step_id, "
                 "updated_at = excluded.updated_at",
                 (lesson_id, step_id, _when(at)),
+            )
+            conn.execute(
+                "INSERT INTO lesson (lesson_id, last_step_id) VALUES (?, ?) "
+                "ON CONFLICT (lesson_id) DO UPDATE SET last_step_id = excluded.last_step_id",
+                (lesson_id, step_id),
             )
 
     @staticmethod
@@ -280,11 +289,12 @@ class Store:
     @staticmethod
     def _lessons(conn: sqlite3.Connection) -> tuple[LessonProgress, ...]:
         rows = conn.execute(
-            "SELECT lesson_id, started_at, completed_at FROM lesson ORDER BY lesson_id"
+            "SELECT lesson_id, started_at, completed_at, last_step_id FROM lesson "
+            "ORDER BY lesson_id"
         )
         return tuple(
-            LessonProgress(lesson_id, _maybe_time(started), _maybe_time(completed))
-            for lesson_id, started, completed in rows
+            LessonProgress(lesson_id, _maybe_time(started), _maybe_time(completed), last_step)
+            for lesson_id, started, completed, last_step in rows
         )
 
     # -- quizzes ------------------------------------------------------------
