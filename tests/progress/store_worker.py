@@ -1,0 +1,48 @@
+"""A child process that writes to a store, for the crash and concurrency tests.
+
+Usage:
+    store_worker.py crash DATA_DIR
+        Record answers and save a reflection in an endless loop, printing
+        ``a <attempt id>`` and ``r <n>`` after each commit, until killed.
+    store_worker.py race DATA_DIR NAME COUNT
+        Print ``ready``, wait for a line on stdin, record COUNT answers to
+        questions ``NAME-0`` ... and print ``done``.
+
+Each line is printed only after the write it names has returned, that is,
+after its transaction committed: so every line the parent reads names data
+the store promised to keep.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from progress import database_path, open_store
+
+
+def crash(data_dir: Path) -> None:
+    store = open_store(database_path(data_dir)).store
+    n = 0
+    while True:
+        attempt = store.record_answer("crash", f"q{n}", ["a", "c"], n % 3 == 0)
+        print(f"a {attempt.attempt_id}", flush=True)
+        store.save_reflection("crash", "r1", f"saved {n} " + "words " * (n % 50))
+        print(f"r {n}", flush=True)
+        n += 1
+
+
+def race(data_dir: Path, name: str, count: int) -> None:
+    with open_store(database_path(data_dir)).store as store:
+        print("ready", flush=True)
+        sys.stdin.readline()
+        for n in range(count):
+            store.record_answer("race", f"{name}-{n}", [name], True)
+    print("done", flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "crash":
+        crash(Path(sys.argv[2]))
+    else:
+        race(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
