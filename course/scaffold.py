@@ -183,9 +183,9 @@ COURSE_FILE_HEAD = """\
 # The format version of this file. Leave it as 1.
 schema = 1
 
-# The course's own title is needed only when this folder is run on its own
-# (trd-course --only FOLDER). To do that, remove the # at the start of the next
-# line and write your course's name between the quotes.
+# The course's own title is needed only when this folder is used on its own,
+# without the bundled course (trd-course --only --lessons FOLDER). For that,
+# remove the # at the start of the next line and write the title in the quotes.
 # title = "My course"
 
 """
