@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from course import __version__
-from course.commands import validate
+from course.commands import new, validate
 
-_COMMANDS = (validate,)
+_COMMANDS = (validate, new)
 
 
 def build_parser() -> argparse.ArgumentParser:
