@@ -17,3 +17,11 @@ def bundled_lessons() -> Path:
     if (installed / "course.toml").is_file():
         return installed
     return _PACKAGE.parent / "lessons"
+
+
+def friendly(path: Path) -> str:
+    """A path as a person would write it: ``~/...`` inside their home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)

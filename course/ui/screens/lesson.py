@@ -89,7 +89,6 @@ class LessonScreen(Screen[None]):
             self.query_one("#lesson-step", Static).update("Lesson complete")
             self.query_one("#lesson-progress", ProgressBar).update(progress=total)
             next_button.display = False
-            self.call_after_refresh(self._focus_summary)
             return
         step = self.lesson.steps[self.index]
         body.mount(self._view_for(step))
@@ -103,23 +102,6 @@ class LessonScreen(Screen[None]):
         self.session.write(self.session.store.set_position, self.lesson.id, step.id)
         if isinstance(step, ReadStep):
             next_button.focus()
-        else:
-            self.call_after_refresh(self._focus_first_in_step)
-
-    def _focus_first_in_step(self) -> None:
-        body = self.query_one("#step-body", VerticalScroll)
-        for widget in body.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
-        self.query_one("#lesson-next", Button).focus()
-
-    def _focus_summary(self) -> None:
-        for button_id in ("#summary-next", "#summary-map"):
-            buttons = self.query(button_id)
-            if buttons:
-                buttons.first(Button).focus()
-                return
 
     def _finish(self) -> None:
         """Mark the lesson done and move the saved position on to the next one."""

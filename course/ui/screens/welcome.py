@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from course.paths import friendly
 from course.ui.screens.help import crisis_lines
 from course.ui.text import plain
 
@@ -27,7 +28,7 @@ NOT = (
 def privacy(store_path: Path) -> str:
     return (
         "Nothing you write leaves this computer: the course never uses the network. "
-        f"Your progress is saved as you go, in {store_path}"
+        f"Your progress is saved as you go, in {friendly(store_path)}"
     )
 
 

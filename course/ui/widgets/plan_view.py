@@ -9,6 +9,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from course.model import Lesson, PlanStep
 from course.ui.session import Session
 from course.ui.text import plain
+from course.ui.widgets.step_view import StepView
 
 
 class PlanCheckbox(Checkbox):
@@ -17,9 +18,9 @@ class PlanCheckbox(Checkbox):
         self.item_id = item_id
 
 
-class PlanView(Vertical):
+class PlanView(StepView):
     def __init__(self, session: Session, lesson: Lesson, step: PlanStep) -> None:
-        super().__init__(classes="step-view")
+        super().__init__()
         self.session = session
         self.lesson = lesson
         self.step = step

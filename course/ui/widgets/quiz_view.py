@@ -14,6 +14,7 @@ from course.grading import Grade, grade
 from course.model import Lesson, Question, QuizStep
 from course.ui.session import Session
 from course.ui.text import markdown, plain
+from course.ui.widgets.step_view import StepView
 
 
 class ChoiceRadio(RadioButton):
@@ -105,9 +106,9 @@ class QuestionView(Vertical):
         feedback.display = True
 
 
-class QuizView(Vertical):
+class QuizView(StepView):
     def __init__(self, session: Session, lesson: Lesson, step: QuizStep) -> None:
-        super().__init__(classes="step-view")
+        super().__init__()
         self.session = session
         self.lesson = lesson
         self.step = step

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from course.model import ReadStep
 from course.ui.text import markdown
+from course.ui.widgets.step_view import StepView
 
 
-class ReadView(Vertical):
+class ReadView(StepView):
+    focus_on_mount = False  # the Next button takes focus: Enter turns the page
+
     def __init__(self, step: ReadStep) -> None:
-        super().__init__(classes="step-view")
+        super().__init__()
         self.step = step
 
     def compose(self) -> ComposeResult:

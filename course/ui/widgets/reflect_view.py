@@ -7,21 +7,21 @@ the last fraction of a second is at risk if the power fails.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from course.model import Lesson, ReflectStep
 from course.ui.session import Session
 from course.ui.text import plain
+from course.ui.widgets.step_view import StepView
 
 SAVE_DELAY = 0.5
 """Seconds of quiet typing before a save: keeps writes few, losses tiny."""
 
 
-class ReflectView(Vertical):
+class ReflectView(StepView):
     def __init__(self, session: Session, lesson: Lesson, step: ReflectStep) -> None:
-        super().__init__(classes="step-view")
+        super().__init__()
         self.session = session
         self.lesson = lesson
         self.step = step
@@ -35,18 +35,19 @@ class ReflectView(Vertical):
             "Only you can see this. It is saved on this computer as you type.",
             classes="reflect-hint",
         )
-        area = TextArea(
+        self._area = TextArea(
             self._saved_text,
             soft_wrap=True,
             tab_behavior="focus",
             placeholder=plain(self.step.placeholder or "Write as much or as little as you like."),
             classes="reflect-answer",
         )
-        yield area
+        yield self._area
 
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        # Held directly: on unmount the TextArea has already left the DOM.
+        return self._area.text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from course.model import Lesson
 from course.standing import score
 from course.ui.session import Session
 from course.ui.text import plain
+from course.ui.widgets.step_view import StepView
 
 
-class SummaryView(Vertical):
+class SummaryView(StepView):
     def __init__(self, session: Session, lesson: Lesson) -> None:
-        super().__init__(classes="step-view")
+        super().__init__()
         self.session = session
         self.lesson = lesson
         self.next_lesson = session.course.next_lesson(lesson.id)

@@ -1,0 +1,131 @@
+"""Build a CourseApp on a throwaway course and store, and small Pilot helpers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from course.loader import load_course
+from course.ui.app import CourseApp
+from progress import database_path, open_store
+from tests.course.lesson_text import COURSE, write_folder
+
+UI_LESSON = """\
+id = "first"
+module = "m"
+title = "First lesson"
+minutes = 5
+summary = "You learned the first thing."
+sources = ["Someone. A paper. 2020."]
+
+[[steps]]
+id = "page"
+kind = "read"
+title = "A page"
+body = \"\"\"
+Some **important** words.
+
+- one point
+- [a link](https://example.org)
+\"\"\"
+
+[[steps]]
+id = "check"
+kind = "quiz"
+title = "Check"
+
+[[steps.questions]]
+id = "single"
+prompt = "Which one is right?"
+explanation = "A is right because it is."
+
+[[steps.questions.choices]]
+id = "a"
+text = "Answer A"
+correct = true
+feedback = "Yes, A."
+
+[[steps.questions.choices]]
+id = "b"
+text = "Answer B"
+feedback = "No, B is not it."
+
+[[steps.questions]]
+id = "multi"
+prompt = "Which are right?"
+explanation = "X and Y both are."
+
+[[steps.questions.choices]]
+id = "x"
+text = "Choice X"
+correct = true
+feedback = "X is right."
+
+[[steps.questions.choices]]
+id = "y"
+text = "Choice Y"
+correct = true
+feedback = "Y is right."
+
+[[steps.questions.choices]]
+id = "z"
+text = "Choice Z"
+feedback = "Z is wrong."
+
+[[steps]]
+id = "think"
+kind = "reflect"
+title = "Think"
+prompt = "What do you think?"
+
+[[steps]]
+id = "todo"
+kind = "plan"
+title = "Plan"
+prompt = "Tick what you will do."
+items = [
+  { id = "one", text = "Do one thing" },
+  { id = "two", text = "Do another" },
+]
+"""
+
+SECOND_LESSON = """\
+id = "second"
+module = "m"
+title = "Second lesson"
+minutes = 5
+summary = "The second."
+sources = ["Someone. A paper. 2020."]
+
+[[steps]]
+id = "page"
+kind = "read"
+body = "Second page."
+"""
+
+
+def lessons_folder(root: Path, first: str = UI_LESSON) -> Path:
+    return write_folder(
+        root, {"m/01-first.toml": first, "m/02-second.toml": SECOND_LESSON}, COURSE
+    )
+
+
+def data_folder() -> Path:
+    """Under the test's private HOME, so screens show it as ``~/...`` (stable snapshots)."""
+    return Path(os.environ["HOME"]) / "data"
+
+
+def make_app(lessons: Path, data_dir: Path | None = None, acknowledged: bool = True) -> CourseApp:
+    data_dir = data_dir or data_folder()
+    opened = open_store(database_path(data_dir))
+    if acknowledged and opened.store.first_run_acknowledged_at() is None:
+        opened.store.acknowledge_first_run()
+    return CourseApp(load_course([lessons]), opened.store, opened.notices, data_dir)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let pending messages and refreshes finish."""
+    await pilot.pause()
+    await pilot.pause()

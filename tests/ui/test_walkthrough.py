@@ -1,0 +1,261 @@
+"""A learner's path through the app, driven with Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Button, Checkbox, Input, OptionList, RadioButton, Static, TextArea
+
+from course.ui.app import CourseApp
+from course.ui.screens.course_map import MapScreen
+from course.ui.screens.lesson import LessonScreen
+from course.ui.screens.welcome import WelcomeScreen
+from course.ui.widgets.plan_view import PlanCheckbox
+from course.ui.widgets.quiz_view import ChoiceCheckbox, ChoiceRadio, QuestionView
+from tests.ui.helpers import data_folder, lessons_folder, make_app, settle
+
+
+async def open_first_lesson(app: CourseApp, pilot: Pilot[None]) -> LessonScreen:
+    assert isinstance(app.screen, MapScreen)
+    lessons = app.screen.query_one("#map-lessons", OptionList)
+    lessons.focus()
+    lessons.highlighted = lessons.get_option_index("lesson:first")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, LessonScreen)
+    return app.screen
+
+
+def step_counter(screen: LessonScreen) -> str:
+    return str(screen.query_one("#lesson-step", Static).render())
+
+
+async def test_first_run_shows_welcome_once(tmp_path: Path) -> None:
+    lessons = lessons_folder(tmp_path / "lessons")
+    app = make_app(lessons, acknowledged=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "not medical advice" in text and "988" in text
+        assert "never uses the network" in text and "~/data/progress.db" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+    assert app.store.first_run_acknowledged_at() is not None
+    app.store.close()
+    again = make_app(lessons, acknowledged=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, MapScreen)
+    again.store.close()
+
+
+async def test_a_lesson_through_every_step_kind_to_its_summary(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        assert step_counter(screen) == "Step 1 of 4 · A page"
+        await pilot.press("n")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 2 of 4 · Check"
+        await pilot.click("#lesson-next")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 3 of 4 · Think"
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("tab", "tab", "enter")  # out of the text area to Back, Next
+        await settle(pilot)
+        assert step_counter(screen) == "Step 4 of 4 · Plan"
+        await pilot.click("#lesson-back")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 3 of 4 · Think"
+        screen.action_next()
+        await settle(pilot)
+        screen.action_next()
+        await settle(pilot)
+        assert step_counter(screen) == "Lesson complete"
+        assert app.focused is not None and app.focused.id == "summary-next"
+        summary = " ".join(str(s.render()) for s in screen.query(".step-view Static"))
+        assert "You learned the first thing." in summary
+        assert app.store.lesson("first") is not None
+        assert app.store.lesson("first").completed_at is not None  # type: ignore[union-attr]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.lesson.id == "second"
+        assert step_counter(screen) == "Step 1 of 1 · Read"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        options = app.screen.query_one("#map-lessons", OptionList)
+        first = str(options.get_option("lesson:first").prompt)
+        assert first == "● 1. First lesson · done · 5 min"
+    app.store.close()
+
+
+async def test_quiz_right_wrong_multi_and_retry_scores_first_attempts(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(1)
+        await settle(pilot)
+        single, multi = screen.query(QuestionView)
+        # Single answer, wrong first (keyboard: the radio set, down to B, enter).
+        radios = list(single.query(ChoiceRadio))
+        await pilot.click(radios[1])
+        await pilot.click(single.query_one(".check-answer", Button))
+        await settle(pilot)
+        feedback = str(single.query_one(".feedback", Static).render())
+        assert feedback.startswith("✗ Not quite")
+        assert "No, B is not it." in feedback and "A is right because it is." in feedback
+        # Then right.
+        await pilot.click(radios[0])
+        await pilot.click(single.query_one(".check-answer", Button))
+        await settle(pilot)
+        assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
+        # Multi-select: only X, then X and Y.
+        boxes = list(multi.query(ChoiceCheckbox))
+        assert "Select all that apply." in [str(s.render()) for s in multi.query(Static)]
+        await pilot.click(boxes[0])
+        await pilot.click(multi.query_one(".check-answer", Button))
+        await settle(pilot)
+        partial = str(multi.query_one(".feedback", Static).render())
+        assert "part of your answer is right" in partial and "Also right: Choice Y" in partial
+        await pilot.click(boxes[1])
+        await pilot.click(multi.query_one(".check-answer", Button))
+        await settle(pilot)
+        assert str(multi.query_one(".feedback", Static).render()).startswith("✓ Correct")
+    results = app.store.question_results("first")
+    assert (results["single"].attempts, results["single"].first_correct) == (2, False)
+    assert results["single"].best_correct
+    assert (results["multi"].attempts, results["multi"].first_correct) == (2, False)
+    assert app.session.standing(app.session.course.lessons[0]).score is not None
+    assert str(app.session.standing(app.session.course.lessons[0]).score) == "0/2"
+    app.store.close()
+    again = make_app(lessons_folder(tmp_path / "lessons"))
+    async with again.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(again, pilot)
+        screen.show_step(1)
+        await settle(pilot)
+        single, multi = screen.query(QuestionView)
+        assert [r.value for r in single.query(RadioButton)] == [True, False]
+        assert [c.value for c in multi.query(Checkbox)] == [True, True, False]
+        assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
+    again.store.close()
+
+
+async def test_reflection_survives_closing_the_app(tmp_path: Path) -> None:
+    lessons = lessons_folder(tmp_path / "lessons")
+    app = make_app(lessons)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(2)
+        await settle(pilot)
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"I feel tired", "enter", *"[bold]not markup[/]")
+        await pilot.press("ctrl+q")
+    app.store.close()
+    again = make_app(lessons)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        continue_button = again.screen.query_one("#map-continue", Button)
+        assert str(continue_button.label) == "Continue: First lesson (step 3 of 4)"
+        await pilot.press("enter")
+        await settle(pilot)
+        area = again.screen.query_one(TextArea)
+        assert area.text == "I feel tired\n[bold]not markup[/]"
+    saved = again.store.reflection("first", "think")
+    assert saved is not None and saved.text == "I feel tired\n[bold]not markup[/]"
+    again.store.close()
+
+
+async def test_reflection_is_saved_while_typing(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(2)
+        await settle(pilot)
+        await pilot.press(*"typed")
+        await pilot.pause(0.8)  # longer than the save delay
+        saved = app.store.reflection("first", "think")
+        assert saved is not None and saved.text == "typed"
+    app.store.close()
+
+
+async def test_plan_ticks_and_own_items_are_kept(tmp_path: Path) -> None:
+    lessons = lessons_folder(tmp_path / "lessons")
+    app = make_app(lessons)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(3)
+        await settle(pilot)
+        boxes = list(screen.query(PlanCheckbox))
+        await pilot.click(boxes[1])
+        screen.query_one(".plan-new", Input).focus()
+        await pilot.press(*"Call my sister", "enter")
+        await settle(pilot)
+        mine = list(screen.query(PlanCheckbox))[-1]
+        assert str(mine.label) == "Call my sister"
+        await pilot.click(mine)
+        await settle(pilot)
+    state = app.store.plan("first", "todo")
+    assert "two" in state.ticked and "one" not in state.ticked
+    assert [i.text for i in state.own_items] == ["Call my sister"]
+    assert state.own_items[0].item_id in state.ticked
+    app.store.close()
+    again = make_app(lessons)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # Continue
+        await settle(pilot)
+        values = [(str(b.label), b.value) for b in again.screen.query(PlanCheckbox)]
+        assert values == [("Do one thing", False), ("Do another", True), ("Call my sister", True)]
+    again.store.close()
+
+
+async def test_continue_opens_the_same_step_in_a_new_app(tmp_path: Path) -> None:
+    lessons = lessons_folder(tmp_path / "lessons")
+    app = make_app(lessons)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 2 of 4 · Check"
+    app.store.close()
+    again = make_app(lessons)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.focused is not None and again.focused.id == "map-continue"
+        options = again.screen.query_one("#map-lessons", OptionList)
+        assert "in progress, step 2 of 4" in str(options.get_option("lesson:first").prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(again.screen, LessonScreen)
+        assert step_counter(again.screen) == "Step 2 of 4 · Check"
+    again.store.close()
+
+
+async def test_theme_is_remembered(tmp_path: Path) -> None:
+    lessons = lessons_folder(tmp_path / "lessons")
+    app = make_app(lessons)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.theme = "gruvbox"
+        await settle(pilot)
+    app.store.close()
+    again = make_app(lessons)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.theme == "gruvbox"
+    again.store.close()
+
+
+def test_data_folder_is_private() -> None:
+    assert "home" in str(data_folder())
