@@ -50,8 +50,8 @@ class LessonScreen(Screen[None]):
                 )
         yield VerticalScroll(id="step-body")
         with Horizontal(id="lesson-nav"):
-            yield Button("← Back", id="lesson-back")
-            yield Button("Next →", id="lesson-next", variant="primary")
+            yield Button("← Back", id="lesson-back", compact=True)
+            yield Button("Next →", id="lesson-next", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

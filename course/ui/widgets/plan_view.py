@@ -14,7 +14,7 @@ from course.ui.widgets.step_view import StepView
 
 class PlanCheckbox(Checkbox):
     def __init__(self, item_id: str, text: str, value: bool) -> None:
-        super().__init__(plain(text), value=value)
+        super().__init__(plain(text), value=value, compact=True)
         self.item_id = item_id
 
 
@@ -35,8 +35,8 @@ class PlanView(StepView):
                 yield PlanCheckbox(own.item_id, own.text, own.item_id in state.ticked)
         if self.step.allow_custom:
             with Horizontal(classes="plan-add"):
-                yield Input(placeholder="Add my own action…", classes="plan-new")
-                yield Button("Add", classes="plan-add-button")
+                yield Input(placeholder="Add my own action…", classes="plan-new", compact=True)
+                yield Button("Add", classes="plan-add-button", compact=True)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         box = event.checkbox

@@ -19,13 +19,13 @@ from course.ui.widgets.step_view import StepView
 
 class ChoiceRadio(RadioButton):
     def __init__(self, choice_id: str, text: str, value: bool) -> None:
-        super().__init__(plain(text), value=value)
+        super().__init__(plain(text), value=value, compact=True)
         self.choice_id = choice_id
 
 
 class ChoiceCheckbox(Checkbox):
     def __init__(self, choice_id: str, text: str, value: bool) -> None:
-        super().__init__(plain(text), value=value)
+        super().__init__(plain(text), value=value, compact=True)
         self.choice_id = choice_id
 
 
@@ -63,11 +63,11 @@ class QuestionView(Vertical):
                 for choice in question.choices:
                     yield ChoiceCheckbox(choice.id, choice.text, choice.id in chosen)
         else:
-            with RadioSet(classes="choices"):
+            with RadioSet(classes="choices", compact=True):
                 for choice in question.choices:
                     yield ChoiceRadio(choice.id, choice.text, choice.id in chosen)
         label = "Check again" if self._latest else "Check my answer"
-        yield Button(label, classes="check-answer")
+        yield Button(label, classes="check-answer", compact=True, variant="primary")
         yield Static(classes="feedback")
 
     def on_mount(self) -> None:

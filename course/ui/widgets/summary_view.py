@@ -35,5 +35,6 @@ class SummaryView(StepView):
                     plain(f"Next lesson: {self.next_lesson.title}"),
                     id="summary-next",
                     variant="primary",
+                    compact=True,
                 )
-            yield Button("Back to the map", id="summary-map")
+            yield Button("Back to the map", id="summary-map", compact=True)
