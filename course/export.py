@@ -1,0 +1,381 @@
+"""The learner's notes as Markdown, to take to an appointment.
+
+A pure function of the course, a snapshot of the store and the time, so it can
+be tested without a terminal, a screen or a file, and so the command line and
+the app produce the same document.
+
+Two promises shape it:
+
+- Nothing the learner wrote is ever dropped. Progress for lessons, steps,
+  questions or plan items the author has since removed (or that failed to
+  load) is listed under "Other saved notes" with its ids.
+- The learner's words are kept exactly. Reflections are quoted line by line
+  (``> `` before each line), so stripping that prefix gives back the text as
+  saved. The only changes: line endings become ``\\n``, and control and
+  direction-override characters (which can make a terminal show something
+  else, or run commands in some terminals) are replaced by visible symbols.
+  Nobody types those on purpose; they arrive with pasted text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from course.model import Course, Lesson, PlanStep, Question, QuizStep, ReflectStep
+
+if TYPE_CHECKING:  # only the record types: importing progress would load sqlite3
+    from progress import LessonProgress, PlanState, QuizAttempt, Reflection, Snapshot
+
+PRIVACY_NOTE = (
+    "These notes hold private health information. Keep it somewhere safe; share it "
+    "only with people you choose, such as your care team."
+)
+NOT_ADVICE = (
+    "The course is education and self-help, not medical advice: talk over anything "
+    "here with the people who care for you before changing your treatment."
+)
+OTHER_HEADING = "Other saved notes"
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
+# overrides and isolates: the same set the lesson validator refuses.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BACKTICKS = re.compile("`+")
+
+
+# -- text helpers ------------------------------------------------------------
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def safe_text(text: str) -> str:
+    """Normalise line endings and make unsafe characters visible; keep the rest."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub(_visible, text)
+
+
+def _one_line(text: str) -> str:
+    """Author text for a heading or a label: one line, spaces collapsed."""
+    return " ".join(safe_text(text).split())
+
+
+def quote(text: str) -> list[str]:
+    """Quote text as a Markdown blockquote; dropping ``> `` (or ``>``) restores it."""
+    return [f"> {line}" if line else ">" for line in safe_text(text).split("\n")]
+
+
+def code(text: str) -> str:
+    """An id as a Markdown code span, whatever backticks it holds."""
+    text = _one_line(text)
+    if not text:
+        return "(no id)"
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _item(marker: str, text: str, indent: str = "") -> list[str]:
+    """A list item whose later lines stay inside the item."""
+    first, *rest = safe_text(text).split("\n")
+    inner = indent + " " * len(marker)
+    return [f"{indent}{marker}{first}".rstrip()] + [
+        f"{inner}{line}" if line else "" for line in rest
+    ]
+
+
+def _paragraph(text: str) -> list[str]:
+    return safe_text(text).strip("\n").split("\n")
+
+
+def _date(moment: datetime, zone: datetime) -> str:
+    local = moment.astimezone(zone.tzinfo)
+    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
+
+
+def _time_of_day(moment: datetime) -> str:
+    zone = moment.strftime("%Z") or "UTC"
+    return f"{moment:%H:%M} {zone}"
+
+
+def _right(correct: bool) -> str:
+    return "right" if correct else "wrong"
+
+
+# -- gathering the snapshot by lesson ----------------------------------------
+
+
+@dataclass
+class _Saved:
+    """Everything the snapshot holds for one lesson id."""
+
+    progress: LessonProgress | None = None
+    attempts: dict[str, list[QuizAttempt]] = field(default_factory=dict)
+    reflections: dict[str, Reflection] = field(default_factory=dict)
+    plans: dict[str, PlanState] = field(default_factory=dict)
+
+
+def _by_lesson(snapshot: Snapshot) -> dict[str, _Saved]:
+    saved: dict[str, _Saved] = {}
+    for progress in snapshot.lessons:
+        saved.setdefault(progress.lesson_id, _Saved()).progress = progress
+    for attempt in sorted(snapshot.attempts, key=lambda a: a.attempt_id):
+        entry = saved.setdefault(attempt.lesson_id, _Saved())
+        entry.attempts.setdefault(attempt.question_id, []).append(attempt)
+    for reflection in snapshot.reflections:
+        saved.setdefault(reflection.lesson_id, _Saved()).reflections[reflection.step_id] = (
+            reflection
+        )
+    for plan in snapshot.plans:
+        saved.setdefault(plan.lesson_id, _Saved()).plans[plan.step_id] = plan
+    return saved
+
+
+# -- the document ------------------------------------------------------------
+
+
+@dataclass
+class _Writer:
+    now: datetime
+    lines: list[str] = field(default_factory=list)
+
+    def block(self, lines: Iterable[str]) -> None:
+        """Add lines as one block, with a blank line before it."""
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+        self.lines.extend(lines)
+
+    def date(self, moment: datetime) -> str:
+        return _date(moment, self.now)
+
+    def status(self, progress: LessonProgress | None) -> str:
+        if progress is not None and progress.completed_at is not None:
+            return f"Completed on {self.date(progress.completed_at)}."
+        if progress is not None and progress.started_at is not None:
+            return f"Started on {self.date(progress.started_at)}; not finished yet."
+        return "Not finished yet."
+
+    def question(self, number: int, question: Question, tries: list[QuizAttempt]) -> None:
+        lines = _item(f"{number}. ", question.prompt)
+        pad = " " * len(f"{number}. ")
+        latest = tries[-1]
+        lines.append(f"{pad}- First try: {_right(tries[0].correct)}")
+        lines.append(f"{pad}- Your latest answer ({_right(latest.correct)}):")
+        choices = {choice.id: choice for choice in question.choices}
+        for choice_id in latest.choice_ids:
+            choice = choices.get(choice_id)
+            if choice is None:
+                text = f"choice {code(choice_id)} (no longer in the lesson)"
+                lines += _item("- ", text, pad + "  ")
+            else:
+                lines += _item("- ", choice.text, pad + "  ")
+        if not latest.choice_ids:
+            lines.append(f"{pad}  - (no choice picked)")
+        attempts = "1 attempt" if len(tries) == 1 else f"{len(tries)} attempts"
+        lines.append(f"{pad}- {attempts}")
+        self.block(lines)
+
+    def reflection(self, reflection: Reflection) -> None:
+        if reflection.text.strip():
+            self.block(quote(reflection.text))
+        else:
+            self.block(["*(left empty)*"])
+        self.block([f"*Last changed on {self.date(reflection.updated_at)}.*"])
+
+
+def _own_items(plan: PlanState) -> list[str]:
+    """The learner's own plan items, ticked or not, marked as theirs."""
+    lines: list[str] = []
+    for own in plan.own_items:
+        box = "[x]" if own.item_id in plan.ticked else "[ ]"
+        item = _item(f"- {box} ", own.text)
+        item[0] += " *(your own)*"
+        lines += item
+    return lines
+
+
+def _lesson_heading(course: Course, lesson: Lesson) -> list[str]:
+    lines = [f"## {_one_line(lesson.title)}"]
+    module = course.module(lesson.module)
+    if module is not None:
+        lines += ["", f"Module: {_one_line(module.title)}"]
+    return lines
+
+
+def _lesson_section(w: _Writer, course: Course, lesson: Lesson, saved: _Saved) -> None:
+    w.block(_lesson_heading(course, lesson))
+    w.block([w.status(saved.progress)])
+    answered = {q.id for q in lesson.questions} & saved.attempts.keys()
+    if answered:
+        right = sum(1 for qid in answered if saved.attempts[qid][0].correct)
+        line = f"Quiz score: {right} of {len(answered)} answered questions right on the first try"
+        missing = len(lesson.questions) - len(answered)
+        w.block([line + (f" ({missing} not answered yet)." if missing else ".")])
+    for step in lesson.steps:
+        if isinstance(step, QuizStep):
+            asked = [q for q in step.questions if q.id in saved.attempts]
+            if not asked:
+                continue
+            w.block([f"### Quiz: {_one_line(step.title)}"])
+            for number, question in enumerate(asked, start=1):
+                w.question(number, question, saved.attempts[question.id])
+        elif isinstance(step, ReflectStep):
+            reflection = saved.reflections.get(step.id)
+            if reflection is None:
+                continue
+            w.block([f"### Reflection: {_one_line(step.title)}"])
+            w.block(_paragraph(step.prompt))
+            w.reflection(reflection)
+        elif isinstance(step, PlanStep):
+            plan = saved.plans.get(step.id)
+            if plan is None:
+                continue
+            w.block([f"### Plan: {_one_line(step.title)}"])
+            w.block(_paragraph(step.prompt))
+            lines: list[str] = []
+            for item in step.items:
+                box = "[x]" if item.id in plan.ticked else "[ ]"
+                lines += _item(f"- {box} ", item.text)
+            lines += _own_items(plan)
+            w.block(lines)
+
+
+def _orphans(lesson: Lesson | None, saved: _Saved) -> _Saved:
+    """What in ``saved`` the lesson (None: not in the course) has no place for."""
+    if lesson is None:
+        return saved
+    questions = {q.id for q in lesson.questions}
+    reflect_steps = {s.id for s in lesson.steps if isinstance(s, ReflectStep)}
+    plan_steps = {s.id: s for s in lesson.steps if isinstance(s, PlanStep)}
+    left = _Saved(
+        attempts={q: tries for q, tries in saved.attempts.items() if q not in questions},
+        reflections={s: r for s, r in saved.reflections.items() if s not in reflect_steps},
+    )
+    for step_id, plan in saved.plans.items():
+        step = plan_steps.get(step_id)
+        if step is None:
+            left.plans[step_id] = plan
+            continue
+        known = {item.id for item in step.items} | {own.item_id for own in plan.own_items}
+        lost_ticks = plan.ticked - known
+        if lost_ticks:
+            left.plans[step_id] = replace(plan, ticked=frozenset(lost_ticks), own_items=())
+    return left
+
+
+def _has_any(saved: _Saved) -> bool:
+    return bool(saved.progress or saved.attempts or saved.reflections or saved.plans)
+
+
+def _other_section(w: _Writer, lesson_id: str, lesson: Lesson | None, saved: _Saved) -> None:
+    if lesson is None:
+        w.block([f"### Lesson {code(lesson_id)} (no longer in the course)"])
+        if saved.progress is not None:
+            w.block([w.status(saved.progress)])
+    else:
+        w.block([f"### {_one_line(lesson.title)} ({code(lesson_id)})"])
+    for question_id, tries in saved.attempts.items():
+        latest = tries[-1]
+        picked = ", ".join(code(c) for c in latest.choice_ids) or "(no choice picked)"
+        attempts = "1 attempt" if len(tries) == 1 else f"{len(tries)} attempts"
+        w.block(
+            [
+                f"- Quiz question {code(question_id)}",
+                f"  - First try: {_right(tries[0].correct)}",
+                f"  - Your latest answer ({_right(latest.correct)}): choices {picked}",
+                f"  - {attempts}",
+            ]
+        )
+    for step_id, reflection in saved.reflections.items():
+        w.block([f"#### Reflection {code(step_id)}"])
+        w.reflection(reflection)
+    for step_id, plan in saved.plans.items():
+        w.block([f"#### Plan {code(step_id)}"])
+        lines = [
+            f"- [x] item {code(item_id)} (no longer in the lesson)"
+            for item_id in sorted(plan.ticked - {own.item_id for own in plan.own_items})
+        ]
+        lines += _own_items(plan)
+        w.block(lines)
+
+
+def notes_markdown(course: Course, snapshot: Snapshot, now: datetime) -> str:
+    """The learner's notes as a Markdown document.
+
+    Args:
+        course: The course as loaded now; lessons appear in its order, and only
+            those with any saved progress.
+        snapshot: Everything in the store (``Store.snapshot()``).
+        now: The export time; every date is shown in its time zone (a naive
+            ``now`` counts as UTC).
+
+    Returns:
+        The document, ending with a newline.
+    """
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    w = _Writer(now)
+    w.block([f"# My notes: {_one_line(course.title)}"])
+    w.block([f"Exported on {w.date(now)} at {_time_of_day(now)}."])
+    w.block(quote(f"**Private health information.** {PRIVACY_NOTE}"))
+    w.block([NOT_ADVICE])
+
+    saved = _by_lesson(snapshot)
+    lessons = [lesson for lesson in course.lessons if lesson.id in saved]
+    if not saved:
+        w.block(["You have not started any lessons yet, so there are no notes to show."])
+    else:
+        done = sum(
+            1
+            for lesson in lessons
+            if (p := saved[lesson.id].progress) is not None and p.completed_at is not None
+        )
+        w.block([f"Lessons completed: {done} of {len(course.lessons)}."])
+    for lesson in lessons:
+        _lesson_section(w, course, lesson, saved[lesson.id])
+
+    known = {lesson.id: lesson for lesson in course.lessons}
+    order = [lesson.id for lesson in lessons] + sorted(set(saved) - set(known))
+    others = [
+        (lesson_id, known.get(lesson_id), left)
+        for lesson_id in order
+        if _has_any(left := _orphans(known.get(lesson_id), saved[lesson_id]))
+    ]
+    if others:
+        w.block([f"## {OTHER_HEADING}"])
+        w.block(
+            [
+                "These were saved for lessons, steps, questions or plan items that are "
+                "not in the course any more (an author removed or renamed them, or a "
+                "lesson file could not be read). They are kept here, with their ids, so "
+                "nothing you wrote is lost."
+            ]
+        )
+        for lesson_id, maybe_lesson, left in others:
+            _other_section(w, lesson_id, maybe_lesson, left)
+    return "\n".join(w.lines).rstrip("\n") + "\n"
