@@ -1,0 +1,128 @@
+"""Helpers the store commands (export, reset, forget, where) share.
+
+They keep three promises in one place: the data folder is chosen exactly as
+the app chooses it, a store problem becomes one sentence on stderr (never a
+traceback, which could show a learner's reflections), and a destructive step
+only happens after the learner typed the word asked for.
+
+``progress`` (and with it sqlite3) is imported inside the functions that need
+it, here and in the commands: ``course.cli`` imports every command to build
+its parser, and ``trd-course validate`` or ``--help`` should not load the
+store (a test holds ``course.cli`` to that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from course.loader import LoadResult
+    from progress import Store
+
+Action = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """Stop a command with a message for stderr and an exit status.
+
+    Raised inside a command and turned into output by :func:`guarded`, so a
+    command's steps can stay a straight line instead of checking return codes.
+    """
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder the app would use: --data-dir, the variable, or the default."""
+    from progress import resolve_data_dir
+
+    return resolve_data_dir(getattr(args, "data_dir", None), os.environ)
+
+
+def say(command: str, message: str) -> None:
+    """A message for the learner on stderr, named after the command."""
+    print(f"trd-course {command}: {message}", file=sys.stderr)
+
+
+def open_existing(command: str, db_path: Path) -> Store:
+    """Open the store at ``db_path``, printing any notices to stderr.
+
+    Call only when the file exists: opening creates it otherwise.
+
+    Raises:
+        StoreError: As :func:`progress.open_store`; :func:`guarded` reports it.
+    """
+    from progress import open_store
+
+    opened = open_store(db_path)
+    for notice in opened.notices:
+        say(command, notice.message)
+    return opened.store
+
+
+def load_lessons(command: str, args: argparse.Namespace, folder: Path) -> LoadResult:
+    """Load the course as the app would, warning (not failing) on lesson problems.
+
+    A lesson that fails to load is left out of the course; its saved progress
+    is still there, and the commands treat it as progress for a removed lesson.
+    """
+    from course.launch import load
+
+    result = load(args, folder)
+    if result.errors:
+        say(
+            command,
+            f"{len(result.errors)} problems in the lesson files; lessons with problems "
+            "are left out (run 'trd-course validate' to see them).",
+        )
+    return result
+
+
+def confirm(question: str, word: str) -> bool:
+    """Ask on stderr; True only if the next line of stdin is ``word``.
+
+    Case and surrounding spaces are ignored. End of input, a closed or missing
+    stdin, or any other answer means no: a script that did not pass ``--yes``
+    must never delete anything by accident.
+    """
+    print(f"{question} Type '{word}' to continue: ", end="", file=sys.stderr, flush=True)
+    stdin = sys.stdin
+    if stdin is None:
+        print(file=sys.stderr)
+        return False
+    try:
+        answer = stdin.readline()
+        echoed = stdin.isatty() and answer.endswith("\n")
+    except (OSError, ValueError):  # closed or unreadable stdin
+        answer, echoed = "", False
+    if not echoed:
+        print(file=sys.stderr)  # keep the next message off the prompt's line
+    return answer.strip().casefold() == word.casefold()
+
+
+def guarded(command: str, action: Action, args: argparse.Namespace) -> int:
+    """Run a command, turning its expected failures into one line and a status.
+
+    Returns:
+        The command's status; 1 after a :class:`~progress.StoreError` (its
+        message names the file and what to do), or a :class:`CommandError`'s
+        own status.
+    """
+    from progress import StoreError
+
+    try:
+        return action(args)
+    except CommandError as error:
+        say(command, error.message)
+        return error.status
+    except StoreError as error:
+        say(command, str(error))
+        return 1
