@@ -30,6 +30,9 @@ PRIVATE_FILE_MODE = 0o600
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 """Files SQLite may keep next to a database, named ``<database><suffix>``."""
 
+LOCK_SUFFIX = ".lock"
+"""``progress.db.lock``: held while a copy of the course opens the store."""
+
 BACKUP_LABEL = "backup"
 DAMAGED_LABEL = "damaged"
 
@@ -87,13 +90,17 @@ def ensure_private_dir(folder: Path) -> bool:
         StoreError: The folder cannot be created or its mode cannot be set.
     """
     try:
-        if not folder.is_dir():
-            folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
-            _tighten(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by umask
-            return False
-        return _tighten(folder, PRIVATE_DIR_MODE)
-    except FileExistsError as exc:  # a file where the folder should be
+        folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
+    except FileExistsError as exc:  # already there, perhaps made by another copy
+        if not folder.is_dir():  # a file where the folder should be
+            raise folder_error(folder, exc) from exc
+    except OSError as exc:
         raise folder_error(folder, exc) from exc
+    else:
+        _tighten(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+        return False
+    try:
+        return _tighten(folder, PRIVATE_DIR_MODE)
     except OSError as exc:
         raise folder_error(folder, exc) from exc
 
@@ -196,13 +203,14 @@ def move_aside(db_path: Path, label: str = DAMAGED_LABEL) -> list[tuple[Path, Pa
 def store_files(data_dir: Path) -> list[Path]:
     """Every file in ``data_dir`` that belongs to the progress store.
 
-    That is ``progress.db``, its ``-wal``/``-shm``/``-journal`` files, and every
-    backup and damaged copy (with their own sidecars), sorted by name. Other
-    files in the folder (an author's lessons, say) are never listed.
+    That is ``progress.db``, its ``-wal``/``-shm``/``-journal`` files, its
+    ``.lock`` file, and every backup and damaged copy (with their own
+    sidecars), sorted by name. Other files in the folder (an author's lessons,
+    say) are never listed.
     """
     db_path = database_path(data_dir)
     name = db_path.name
-    own = {name, *(name + s for s in SIDECAR_SUFFIXES)}
+    own = {name, name + LOCK_SUFFIX, *(name + s for s in SIDECAR_SUFFIXES)}
     prefixes = (f"{name}.{BACKUP_LABEL}-", f"{name}.{DAMAGED_LABEL}-")
     try:
         entries = list(os.scandir(db_path.parent))

@@ -3,28 +3,36 @@
 The order matters, and each step is the least intrusive one that can answer
 its question:
 
-1. Make the folder 0700 and the file 0600, creating the file ourselves so
-   SQLite's ``-wal``/``-shm`` files inherit 0600 (see :mod:`progress.files`).
-2. Read the 100-byte SQLite header with plain file I/O. If its
+1. Make the folder 0700. Everything after this runs under the opening lock
+   (:mod:`progress.locking`), so two copies of the course starting at once
+   never interleave these steps.
+2. Make the file 0600, creating it ourselves so SQLite's ``-wal``/``-shm``
+   files inherit 0600 (see :mod:`progress.files`).
+3. Read the 100-byte SQLite header with plain file I/O. If its
    ``user_version`` is newer than this code, refuse *before* SQLite touches
    the folder: even a read-only SQLite connection creates ``-wal`` and
-   ``-shm`` files next to a WAL database.
-3. Open a *read-only* connection to read the real version (a ``-wal`` left by
+   ``-shm`` files next to a WAL database. (This is also done once before
+   taking the lock, so refusing leaves the folder exactly as it was.)
+4. Open a *read-only* connection to read the real version (a ``-wal`` left by
    a newer copy may hold a newer one) and to check integrity. Read-only, so
    a damaged file is never checkpointed or rewritten before it is moved
-   aside: the moved copy holds exactly the bytes the learner had.
-4. If SQLite reports the file corrupt or "not a database", or the check does
+   aside: the moved copy holds exactly the bytes the learner had. (A hot
+   rollback journal, which only a writer can undo, is rolled back first.)
+5. If SQLite reports the file corrupt or "not a database", or the check does
    not say ``ok``, or it is someone else's database, rename it and its
    sidecars to ``progress.db.damaged-<UTC time>`` (never delete) and start
    fresh, with a :class:`~progress.records.Notice` saying where it went.
-5. Open the read-write connection and run the migrations.
+   Other errors (locked, permission denied) are never a reason to move a
+   learner's file: they become a :class:`~progress.errors.StoreError`.
+6. Open the read-write connection and run the migrations.
 
-Integrity check: the full ``PRAGMA integrity_check`` also catches an index
-that disagrees with its table, which ``quick_check`` misses, and a learner's
-file is small: measured 8 ms for 10,000 answers (a 1.9 MB file), inside the
-50 ms budget for opening. It grows with the file, so above
-``FULL_CHECK_LIMIT_BYTES`` (far beyond any real learner) the linear-time
-``quick_check`` is used instead, keeping start-up fast.
+Integrity check: the full ``PRAGMA integrity_check`` runs on every open. It
+also catches an index that disagrees with its table, which ``quick_check``
+misses, and a learner's file is small: the whole open, check included, was
+measured at 6-9 ms with 10,000 answers (a 1 MB file; ``bench/store_bench.py``),
+well inside the 50 ms budget. The check grows with the file, so above
+``FULL_CHECK_LIMIT_BYTES`` (far beyond any real learner, about 300,000
+answers) the cheaper ``quick_check`` is used instead to keep start-up fast.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ from progress.files import (
     move_aside,
     tighten_store_files,
 )
+from progress.locking import opening_lock
 from progress.records import Notice
 from progress.schema import (
     SCHEMA_VERSION,
@@ -58,6 +67,8 @@ FULL_CHECK_LIMIT_BYTES = 32 * 1024 * 1024
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+_SQLITE_READONLY_ROLLBACK = 776
+_NEEDS_RECOVERY = "needs recovery"
 
 
 @dataclass(frozen=True)
@@ -94,29 +105,54 @@ def open_store(path: Path) -> OpenedStore:
                 (path.parent,),
             )
         )
-    if not create_private_file(path) and tighten_store_files(path):
-        notices.append(
-            Notice(
-                f"Your progress file {path} could be read by other people using "
-                "this computer. It is now private to you.",
-                (path,),
+    if path.exists():  # refuse a newer file before even creating the lock file
+        _refuse_if_header_newer(path)
+    with opening_lock(path, BUSY_TIMEOUT_SECONDS):
+        if not create_private_file(path) and tighten_store_files(path):
+            notices.append(
+                Notice(
+                    f"Your progress file {path} could be read by other people "
+                    "using this computer. It is now private to you.",
+                    (path,),
+                )
             )
-        )
-    _refuse_if_header_newer(path)
-    problem = _inspect(path)
-    if problem is not None:
-        notices.append(_set_aside(path, problem))
-        create_private_file(path)
-    conn = _connect_read_write(path)
-    try:
-        migrate(conn)
-    except NewerSchemaError as exc:  # another, newer copy got there first
-        conn.close()
-        raise _newer_error(path, exc.found) from exc
-    except sqlite3.Error as exc:
-        conn.close()
-        raise _open_error(path, exc) from exc
+        _refuse_if_header_newer(path)
+        problem = _inspect(path)
+        if problem == _NEEDS_RECOVERY:
+            _recover(path)
+            problem = _inspect(path)
+        if problem == _NEEDS_RECOVERY:
+            raise _open_error(path, "an interrupted save could not be undone")
+        if problem is not None:
+            notices.append(_set_aside(path, problem))
+        conn = _connect_read_write(path)
+        try:
+            migrate(conn)
+        except NewerSchemaError as exc:  # the file changed under us
+            conn.close()
+            raise _newer_error(path, exc.found) from exc
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _open_error(path, exc) from exc
     return OpenedStore(Store(conn, path), tuple(notices))
+
+
+def _recover(path: Path) -> None:
+    """Let a read-write connection roll back a hot journal, then close it.
+
+    Only a writer can undo a transaction that a crash left half-written in a
+    rollback journal (the store falls back to one where WAL is unavailable);
+    SQLite does that on first read.
+    """
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if not _is_damage(exc):
+            raise _open_error(path, exc) from exc
 
 
 def _newer_error(path: Path, found: int) -> StoreError:
@@ -129,9 +165,9 @@ def _newer_error(path: Path, found: int) -> StoreError:
     )
 
 
-def _open_error(path: Path, exc: sqlite3.Error) -> StoreError:
+def _open_error(path: Path, reason: object) -> StoreError:
     return StoreError(
-        f"Can't open the progress file {path} ({exc}). If another copy of the "
+        f"Can't open the progress file {path} ({reason}). If another copy of the "
         "course is running, close it and try again; otherwise check that the "
         "file and its folder belong to you.",
         path,
@@ -151,9 +187,13 @@ def _refuse_if_header_newer(path: Path) -> None:
             raise _newer_error(path, version)
 
 
-def _is_damage(exc: sqlite3.Error) -> bool:
+def _primary_code(exc: sqlite3.Error) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    return None if code is None else int(code) & 0xFF
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return _primary_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def _inspect(path: Path) -> str | None:
@@ -161,7 +201,8 @@ def _inspect(path: Path) -> str | None:
 
     Returns:
         None if the file is a healthy store of this or an older version;
-        otherwise ``"damaged"`` or ``"foreign"`` (someone else's database).
+        ``"damaged"``; ``"foreign"`` (someone else's database); or
+        ``"needs recovery"`` (a hot rollback journal only a writer can undo).
 
     Raises:
         StoreError: The file is newer than this code, or cannot be read for a
@@ -170,10 +211,18 @@ def _inspect(path: Path) -> str | None:
     """
     pragma = "integrity_check" if path.stat().st_size <= FULL_CHECK_LIMIT_BYTES else "quick_check"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+        )
     except sqlite3.Error as exc:
         raise _open_error(path, exc) from exc
     try:
+        # One read transaction, so the version and the tables come from one
+        # moment even if another running copy commits in between.
+        conn.execute("BEGIN")
         version = read_version(conn)
         if version > SCHEMA_VERSION:
             raise _newer_error(path, version)
@@ -184,6 +233,8 @@ def _inspect(path: Path) -> str | None:
     except sqlite3.Error as exc:
         if _is_damage(exc):
             return "damaged"
+        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_READONLY_ROLLBACK:
+            return _NEEDS_RECOVERY
         raise _open_error(path, exc) from exc
     finally:
         conn.close()
@@ -191,15 +242,16 @@ def _inspect(path: Path) -> str | None:
 
 
 def _set_aside(path: Path, problem: str) -> Notice:
+    """Move a damaged or foreign file aside, start a fresh one, say where it went."""
     moved = move_aside(path, DAMAGED_LABEL)
-    new_path = moved[0][1]
+    create_private_file(path)
     what = (
         "was damaged and could not be read"
         if problem == "damaged"
         else "was not a trd-course progress file"
     )
     return Notice(
-        f"Your progress file {path} {what}, so it has been moved to {new_path} "
+        f"Your progress file {path} {what}, so it has been moved to {moved[0][1]} "
         "and the course starts fresh. Nothing was deleted: the moved file is "
         "kept in case it can be rescued.",
         (path, *(new for _, new in moved)),

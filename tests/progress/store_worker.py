@@ -5,8 +5,11 @@ Usage:
         Record answers and save a reflection in an endless loop, printing
         ``a <attempt id>`` and ``r <n>`` after each commit, until killed.
     store_worker.py race DATA_DIR NAME COUNT
-        Print ``ready``, wait for a line on stdin, record COUNT answers to
-        questions ``NAME-0`` ... and print ``done``.
+        Open the store, print ``ready``, wait for a line on stdin, record
+        COUNT answers to questions ``NAME-0`` ... and print ``done``.
+    store_worker.py start DATA_DIR NAME COUNT
+        The same, but wait for the line *before* opening the store, so that
+        several copies open it at the same moment; then print ``notices N``.
 
 Each line is printed only after the write it names has returned, that is,
 after its transaction committed: so every line the parent reads names data
@@ -32,17 +35,29 @@ def crash(data_dir: Path) -> None:
         n += 1
 
 
-def race(data_dir: Path, name: str, count: int) -> None:
-    with open_store(database_path(data_dir)).store as store:
+def race(data_dir: Path, name: str, count: int, *, sync_before_open: bool) -> None:
+    if sync_before_open:
         print("ready", flush=True)
         sys.stdin.readline()
+    opened = open_store(database_path(data_dir))
+    with opened.store as store:
+        if not sync_before_open:
+            print("ready", flush=True)
+            sys.stdin.readline()
         for n in range(count):
             store.record_answer("race", f"{name}-{n}", [name], True)
     print("done", flush=True)
+    if sync_before_open:
+        print(f"notices {len(opened.notices)}", flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "crash":
         crash(Path(sys.argv[2]))
     else:
-        race(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+        race(
+            Path(sys.argv[2]),
+            sys.argv[3],
+            int(sys.argv[4]),
+            sync_before_open=sys.argv[1] == "start",
+        )

@@ -180,6 +180,7 @@ def test_store_files_and_forget(store: Store, tmp_path: Path) -> None:
     listed = {p.name for p in store_files(data_dir)}
     assert listed == {
         "progress.db",
+        "progress.db.lock",
         "progress.db-wal",
         "progress.db-shm",
         backup.name,

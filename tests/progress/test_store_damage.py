@@ -171,4 +171,34 @@ def test_unreadable_file_is_explained_not_moved(tmp_path: Path) -> None:
         open_store(db)
     assert str(db) in str(caught.value) and "Can't read" in str(caught.value)
     assert db.is_dir()
-    assert sorted(os.listdir(db.parent)) == ["progress.db"]
+    assert not [name for name in os.listdir(db.parent) if ".damaged-" in name]
+
+
+def test_a_hot_rollback_journal_is_recovered_not_called_damage(tmp_path: Path) -> None:
+    """Where WAL is unavailable the store uses a rollback journal; a crash
+    mid-write leaves a hot journal that only a writer can roll back."""
+    live = database_path(tmp_path / "live")
+    with open_store(live).store as store:
+        store.save_reflection("l1", "r1", "before the crash")
+    conn = sqlite3.connect(live, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA cache_size = 1")  # spill the change to the file early
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("UPDATE reflection SET text = 'half written'")
+    for n in range(100):
+        conn.execute("INSERT INTO plan_tick VALUES ('l1', 'p1', ?)", (f"x{n:0500}",))
+    db = database_path(tmp_path / "data")
+    db.parent.mkdir(mode=0o700)
+    for suffix in ("", "-journal"):  # the files as a crash would leave them
+        shutil.copy(f"{live}{suffix}", f"{db}{suffix}")
+    conn.execute("ROLLBACK")
+    conn.close()
+
+    opened = open_store(db)
+    with opened.store as store:
+        reflection = store.reflection("l1", "r1")
+        plan = store.plan("l1", "p1")
+    assert not [n for n in opened.notices if "moved to" in n.message]
+    assert reflection is not None and reflection.text == "before the crash"
+    assert plan.ticked == frozenset()
+    assert not Path(f"{db}-journal").exists()

@@ -17,6 +17,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from progress import database_path, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,26 +114,56 @@ def test_sigkill_never_loses_a_committed_write(tmp_path: Path) -> None:
     assert all(n > KILLS // LANES for n in kept)  # children wrote between kills
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    children = {name: _start("race", str(data_dir), name, "500") for name in "AB"}
-    for child in children.values():
+def _run_together(mode: str, data_dir: Path, names: str, count: int) -> list[str]:
+    """Start one worker per name, release them at once, return their output."""
+    children = [_start(mode, str(data_dir), name, str(count)) for name in names]
+    for child in children:
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
-    for child in children.values():  # both start writing at the same moment
+    for child in children:  # all start at the same moment
         assert child.stdin is not None
         child.stdin.write("go\n")
         child.stdin.flush()
-    for child in children.values():
+    outputs = []
+    for child in children:
         out, _ = child.communicate(timeout=120)
-        assert out == "done\n"
         assert child.returncode == 0
+        assert out.startswith("done\n")
+        outputs.append(out)
+    return outputs
 
+
+def _race_answers(data_dir: Path) -> list[str]:
     with open_store(database_path(data_dir)).store as store:
-        attempts = store.attempts("race")
-    expected = {f"{name}-{n}" for name in "AB" for n in range(500)}
-    assert len(attempts) == 1000
-    assert {a.question_id for a in attempts} == expected
-    order = "".join(a.question_id[0] for a in attempts)
-    switches = sum(1 for x, y in itertools.pairwise(order) if x != y)
+        return [a.question_id for a in store.attempts("race")]
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    _run_together("race", data_dir, "AB", 500)
+    answers = _race_answers(data_dir)
+    assert len(answers) == 1000
+    assert set(answers) == {f"{name}-{n}" for name in "AB" for n in range(500)}
+    switches = sum(1 for x, y in itertools.pairwise(answers) if x[0] != y[0])
     print(f"\nwriters took turns {switches} times")
+
+
+@pytest.mark.parametrize("damaged", [False, True], ids=["new", "damaged"])
+def test_copies_opening_at_the_same_moment_share_one_store(tmp_path: Path, damaged: bool) -> None:
+    """No copy may judge another's half-created file damaged, or move aside a
+    file another copy has already opened: every write ends up in one store."""
+    data_dir = tmp_path / "data"
+    if damaged:
+        data_dir.mkdir(mode=0o700)
+        database_path(data_dir).write_bytes(random.Random(3).randbytes(4096))
+        database_path(data_dir).chmod(0o600)  # only the damage is news
+    outputs = _run_together("start", data_dir, "ABCD", 25)
+    answers = _race_answers(data_dir)
+    assert sorted(answers) == sorted(f"{name}-{n}" for name in "ABCD" for n in range(25))
+    moved = [p.name for p in data_dir.iterdir() if ".damaged-" in p.name]
+    told = [out.split()[-1] for out in outputs]
+    if damaged:
+        assert len([m for m in moved if not m.endswith(("-wal", "-shm"))]) == 1
+        assert sorted(told) == ["0", "0", "0", "1"]  # and one learner told
+    else:
+        assert moved == [] and told == ["0", "0", "0", "0"]
