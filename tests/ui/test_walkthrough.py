@@ -65,7 +65,7 @@ async def test_a_lesson_through_every_step_kind_to_its_summary(tmp_path: Path) -
         await settle(pilot)
         assert step_counter(screen) == "Step 3 of 4 · Think"
         assert isinstance(app.focused, TextArea)
-        await pilot.press("tab", "tab", "enter")  # out of the text area to Back, Next
+        await pilot.press("tab", "enter")  # out of the text area to Next
         await settle(pilot)
         assert step_counter(screen) == "Step 4 of 4 · Plan"
         await pilot.click("#lesson-back")

@@ -31,7 +31,7 @@ class MapScreen(Screen[None]):
             yield Static(plain(course.title), id="map-title")
             yield Static(id="map-overall")
             yield ProgressBar(total=max(len(course.lessons), 1), show_eta=False, id="map-progress")
-            yield Button("Continue", id="map-continue", variant="primary")
+            yield Button("Continue", id="map-continue", variant="primary", compact=True)
         yield OptionList(id="map-lessons", markup=False)
         yield Footer()
 
@@ -71,6 +71,7 @@ class MapScreen(Screen[None]):
         )
         self.query_one("#map-progress", ProgressBar).update(progress=done)
         self._show_continue(self.session.continue_place())
+        self.refresh_bindings()
         lessons.highlighted = self._index_to_highlight(lessons, highlighted)
 
     def _index_to_highlight(self, lessons: OptionList, previous: str | None) -> int | None:
@@ -96,6 +97,12 @@ class MapScreen(Screen[None]):
         )
         button.label = plain(label)
         button.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Continue from the footer until there is somewhere to continue to."""
+        if action == "continue":
+            return self.session.continue_place() is not None
+        return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "map-continue":

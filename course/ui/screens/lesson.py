@@ -55,6 +55,8 @@ class LessonScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Tab from a reflection goes straight to Next; "b" or a click goes back.
+        self.query_one("#lesson-back", Button).can_focus = False
         self.session.write(self.session.store.mark_started, self.lesson.id)
         self.show_step(self.index)
 
@@ -89,6 +91,7 @@ class LessonScreen(Screen[None]):
             self.query_one("#lesson-step", Static).update("Lesson complete")
             self.query_one("#lesson-progress", ProgressBar).update(progress=total)
             next_button.display = False
+            self.refresh_bindings()
             return
         step = self.lesson.steps[self.index]
         body.mount(self._view_for(step))
@@ -100,6 +103,7 @@ class LessonScreen(Screen[None]):
         next_button.display = True
         next_button.label = "Finish →" if self.index == total - 1 else "Next →"
         self.session.write(self.session.store.set_position, self.lesson.id, step.id)
+        self.refresh_bindings()
         if isinstance(step, ReadStep):
             next_button.focus()
 
@@ -122,6 +126,14 @@ class LessonScreen(Screen[None]):
         if handler is not None:
             event.stop()
             handler()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show Next and Back in the footer only where they can act."""
+        if action == "next":
+            return not self.at_summary
+        if action == "back":
+            return self.index > 0
+        return True
 
     def action_next(self) -> None:
         if not self.at_summary:

@@ -29,14 +29,15 @@ class ChoiceCheckbox(Checkbox):
         self.choice_id = choice_id
 
 
-def feedback_text(grade_: Grade) -> str:
+def feedback_text(grade_: Grade, multiple: bool) -> str:
     lines = [grade_.verdict]
     for choice in grade_.chosen:
         mark = "✓" if choice.correct else "✗"
         lines.append(f"{mark} {choice.text}" + (f": {choice.feedback}" if choice.feedback else ""))
+    label = "Also right" if multiple else "The right answer"
     for choice in grade_.missed:
         lines.append(
-            f"• Also right: {choice.text}" + (f": {choice.feedback}" if choice.feedback else "")
+            f"• {label}: {choice.text}" + (f": {choice.feedback}" if choice.feedback else "")
         )
     if grade_.explanation:
         lines += ["", grade_.explanation]
@@ -100,7 +101,7 @@ class QuestionView(Vertical):
 
     def _show(self, result: Grade) -> None:
         feedback = self.query_one(".feedback", Static)
-        feedback.update(plain(feedback_text(result)))
+        feedback.update(plain(feedback_text(result, self.question.multiple)))
         feedback.set_class(result.correct, "right")
         feedback.set_class(not result.correct, "wrong")
         feedback.display = True

@@ -32,7 +32,7 @@ class ReflectView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(plain(self.step.prompt), classes="reflect-prompt")
         yield Static(
-            "Only you can see this. It is saved on this computer as you type.",
+            "Only you can see this. It is saved on this computer as you type. Tab leaves the box.",
             classes="reflect-hint",
         )
         self._area = TextArea(
