@@ -7,8 +7,9 @@ here with ``os.open(..., 0o600)`` *before* SQLite sees it, because SQLite
 gives its ``-wal`` and ``-shm`` files the same mode as the database file: so
 they are private whatever the umask.
 
-A store is one database file plus the files SQLite keeps beside it, plus the
-backups and damaged copies this package writes. They all share the
+A store is one database file plus the files SQLite keeps beside it, its
+opening lock (:mod:`progress.locking`), and the backups and damaged copies
+this package writes. They all share the
 ``progress.db`` prefix, and :func:`store_files` finds them by name, so
 ``forget`` can delete exactly what belongs to the course and nothing else.
 """

@@ -40,6 +40,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from progress.errors import StoreError
 from progress.files import (
@@ -68,7 +69,8 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SQLITE_READONLY_ROLLBACK = 776
-_NEEDS_RECOVERY = "needs recovery"
+_Problem = Literal["damaged", "foreign", "needs recovery"]
+_NEEDS_RECOVERY: _Problem = "needs recovery"
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return _primary_code(exc) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _inspect(path: Path) -> str | None:
+def _inspect(path: Path) -> _Problem | None:
     """Check the file through a read-only connection.
 
     Returns:
@@ -241,7 +243,7 @@ def _inspect(path: Path) -> str | None:
     return None
 
 
-def _set_aside(path: Path, problem: str) -> Notice:
+def _set_aside(path: Path, problem: _Problem) -> Notice:
     """Move a damaged or foreign file aside, start a fresh one, say where it went."""
     moved = move_aside(path, DAMAGED_LABEL)
     create_private_file(path)
