@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from course import __version__
-from course.commands import export, forget, new, reset, validate, where
+from course.commands import export, forget, new, preview, reset, validate, where
 
-_COMMANDS = (validate, new, export, reset, where, forget)
+_COMMANDS = (validate, new, preview, export, reset, where, forget)
 
 
 def build_parser() -> argparse.ArgumentParser:

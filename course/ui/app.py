@@ -71,6 +71,10 @@ class CourseApp(App[None]):
         saved = self.store.setting(THEME_SETTING)
         if saved and saved in self.available_themes:
             self.theme = saved
+        self.show_first_screens()
+
+    def show_first_screens(self) -> None:
+        """The map, with the welcome and any notices stacked above it."""
         self.push_screen(MapScreen(self.session))
         if self.store.first_run_acknowledged_at() is None:
             self.push_screen(WelcomeScreen(self.store.path), self._acknowledge)
