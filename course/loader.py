@@ -12,7 +12,7 @@ import contextlib
 import difflib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,6 +166,8 @@ class _Loading:
     modules: dict[str, Module] = field(default_factory=dict)
     module_files: dict[str, Path] = field(default_factory=dict)
     lessons: list[tuple[Lesson, LazyReport]] = field(default_factory=list)
+    broken: list[tuple[str, LazyReport]] = field(default_factory=list)
+    """Module ids named by lessons with errors: still checked, so one run shows all."""
     lesson_files: int = 0
     seen_files: set[Path] = field(default_factory=set)
 
@@ -208,6 +210,8 @@ class _Loading:
         self.problems.extend(report.problems)
         if lesson is not None:
             self.lessons.append((lesson, report))
+        elif isinstance(data.get("module"), str) and data["module"]:
+            self.broken.append((data["module"], report))
 
     def add_folder(self, folder: Path) -> None:
         course_file = folder / COURSE_FILE
@@ -229,7 +233,9 @@ class _Loading:
     def build(self) -> LoadResult:
         by_module: dict[str, list[Lesson]] = {m: [] for m in self.modules}
         first_seen: dict[str, Lesson] = {}
-        ordered = sorted(self.lessons, key=lambda pair: (pair[0].path.name, str(pair[0].path)))
+        ordered = sorted(self.lessons, key=lambda pair: _file_order(pair[0].path))
+        for module_id, report in self.broken:
+            self._check_module(module_id, report, by_module)
         for lesson, report in ordered:
             if lesson.id in first_seen:
                 other = first_seen[lesson.id].path
@@ -240,15 +246,7 @@ class _Loading:
                 )
                 self.problems.append(report.problems[-1])
                 continue
-            if lesson.module not in by_module:
-                hint = difflib.get_close_matches(lesson.module, list(by_module), n=1)
-                declared = ", ".join(by_module) or "none"
-                extra = f"; did you mean '{hint[0]}'?" if hint else f" (declared: {declared})"
-                report.add(
-                    "module",
-                    f"module '{lesson.module}' is not declared in any course.toml{extra}",
-                )
-                self.problems.append(report.problems[-1])
+            if not self._check_module(lesson.module, report, by_module):
                 continue
             first_seen[lesson.id] = lesson
             by_module[lesson.module].append(lesson)
@@ -258,6 +256,25 @@ class _Loading:
         course = Course(self.title or DEFAULT_TITLE, modules)
         problems = tuple(sorted(self.problems, key=_problem_order))
         return LoadResult(course, problems, self.lesson_files)
+
+    def _check_module(
+        self, module_id: str, report: LazyReport, declared: Mapping[str, object]
+    ) -> bool:
+        if module_id in declared:
+            return True
+        hint = difflib.get_close_matches(module_id, list(declared), n=1)
+        names = ", ".join(declared) or "none"
+        extra = f"; did you mean '{hint[0]}'?" if hint else f" (declared: {names})"
+        report.add("module", f"module '{module_id}' is not declared in any course.toml{extra}")
+        self.problems.append(report.problems[-1])
+        return False
+
+
+def _file_order(path: Path) -> tuple[list[str | int], str]:
+    """File-name order with numbers compared as numbers, so 10-x follows 9-x."""
+    parts = re.split(r"(\d+)", path.name)
+    key: list[str | int] = [int(p) if i % 2 else p for i, p in enumerate(parts)]
+    return key, str(path)
 
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:

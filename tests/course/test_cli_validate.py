@@ -28,12 +28,14 @@ def test_broken_folder_prints_one_line_per_problem(
     assert main(["validate", str(folder)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
+        f"{folder / '01-bad.toml'}:2: module: error: module 'm' is not declared in any "
+        "course.toml (declared: understanding, treatment, lifestyle, plan)",
         f"{folder / '01-bad.toml'}:4: minutes: error: expected an integer, found a string",
         f"{folder / '02-worse.toml'}:1: (file): error: file is not UTF-8 text "
         "(byte 0xff at offset 1); save it as UTF-8",
         lines[-1],
     ]
-    assert lines[-1].endswith("lessons, 2 errors, 0 warnings")
+    assert lines[-1].endswith("lessons, 3 errors, 0 warnings")
 
 
 def test_single_file_is_checked_with_the_bundled_course(

@@ -416,3 +416,22 @@ def test_many_files_do_not_stop_the_loader(tmp_path: Path) -> None:
     result = load_course([root])
     assert result.lesson_files == 5000
     assert len(result.errors) == 5000
+
+
+def test_undeclared_module_is_reported_even_with_other_errors(tmp_path: Path) -> None:
+    broken = LESSON.replace('module = "m"', 'module = "mm"').replace("minutes = 5", "minutes = 0")
+    root = write_folder(tmp_path / "lessons", {"m/01-one.toml": broken})
+    found = sorted((p.line, p.key, p.message) for p in load_course([root]).errors)
+    assert found == [
+        (2, "module", "module 'mm' is not declared in any course.toml; did you mean 'm'?"),
+        (4, "minutes", "expected an integer from 1 to 60, found 0"),
+    ]
+
+
+def test_numbers_in_file_names_sort_as_numbers(tmp_path: Path) -> None:
+    lessons = {
+        f"m/{name}.toml": LESSON.replace('id = "lesson-one"', f'id = "l{name.split("-")[0]}"')
+        for name in ("100-c", "9-a", "10-b")
+    }
+    root = write_folder(tmp_path / "lessons", lessons)
+    assert [x.id for x in load_course([root]).course.lessons] == ["l9", "l10", "l100"]
