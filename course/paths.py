@@ -25,3 +25,15 @@ def friendly(path: Path) -> str:
         return "~/" + str(path.relative_to(Path.home()))
     except (ValueError, RuntimeError):
         return str(path)
+
+
+def declaring_folder(lesson_file: Path) -> Path | None:
+    """The lessons folder a lesson file sits in (beside it or one up) with a course.toml.
+
+    Checking or previewing one file needs that folder's modules to resolve its
+    ``module``, exactly as the full course would.
+    """
+    for folder in (lesson_file.parent, lesson_file.parent.parent):
+        if (folder / "course.toml").is_file():
+            return folder
+    return None

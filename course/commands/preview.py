@@ -24,17 +24,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run)
 
 
-def declaring_folder(path: Path) -> Path | None:
-    """The lessons folder the file sits in (beside it or one up), if it has a course.toml.
-
-    Its modules must be known for the lesson to resolve, as in the full course.
-    """
-    for folder in (path.parent, path.parent.parent):
-        if (folder / "course.toml").is_file():
-            return folder
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
@@ -42,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from course.commands.common import data_dir
     from course.launch import lesson_folders
+    from course.paths import declaring_folder
     from course.ui.preview import PreviewApp
     from progress import database_path, open_store
 

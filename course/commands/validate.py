@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from course.loader import LoadResult, load_course
-from course.paths import bundled_lessons
+from course.paths import bundled_lessons, declaring_folder
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,7 +30,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="a lesson file or a folder of lessons (checked with the bundled course)",
+        help=(
+            "a lesson file or a folder of lessons, checked with the bundled course "
+            "(and, for a file, with the course.toml of the folder it sits in)"
+        ),
     )
     parser.set_defaults(handler=run)
 
@@ -39,9 +42,10 @@ def validate(paths: list[Path], extra_folders: list[Path]) -> LoadResult:
     folders = [bundled_lessons(), *extra_folders]
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            folders.append(path)
-        else:
+        home = path if path.is_dir() else declaring_folder(path)
+        if home is not None and home.resolve() not in {f.resolve() for f in folders}:
+            folders.append(home)
+        if not path.is_dir():
             files.append(path)
     return load_course(folders, files)
 

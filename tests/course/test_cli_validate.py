@@ -62,3 +62,17 @@ def test_unknown_option_is_a_usage_error_without_traceback(tmp_path: Path) -> No
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "unrecognized arguments: --bogus" in run.stderr
+
+
+def test_single_file_uses_its_folders_course_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mine"
+    (folder / "sleep").mkdir(parents=True)
+    (folder / "course.toml").write_text(
+        'schema = 1\n[[modules]]\nid = "sleep"\ntitle = "Sleep"\nsummary = "Rest."\n'
+    )
+    lesson = folder / "sleep" / "01-rest.toml"
+    lesson.write_text(LESSON.replace('module = "m"', 'module = "sleep"'))
+    assert main(["validate", str(lesson)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("0 errors, 0 warnings")
