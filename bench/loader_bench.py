@@ -1,7 +1,8 @@
 """Loader benchmark: how long generated lesson folders take to load and validate.
 
-Run ``python -m bench.loader_bench``. Not a test: it prints times, and the
-target (1,000 lessons in under 1 s, growing linearly) is read by a person.
+Run ``python -m bench.loader_bench`` (or ``python -m bench`` for everything).
+Not a test: it prints times, and the target (1,000 lessons in under 1 s,
+growing linearly) is read by a person. ``--quick`` drops the 5,000 size.
 """
 
 from __future__ import annotations
@@ -11,10 +12,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
+from bench.report import MET, MISSED, Row, info, table, under
 from course.loader import load_course
 from course.paths import bundled_lessons
+
+SIZES = (100, 1000, 5000)
+QUICK_SIZES = (100, 1000)
+TARGET_SIZE = 1000
+TARGET_MS = 1000.0
+GROWTH_LIMIT = 1.25
 
 _COURSE = """schema = 1
 title = "Generated"
@@ -76,6 +83,7 @@ items = [{{ id = "a", text = "One" }}, {{ id = "b", text = "Two" }}]
 
 
 def generate(root: Path, count: int) -> Path:
+    """A folder with a course.toml and ``count`` valid lessons of one module."""
     folder = root / f"gen-{count}"
     (folder / "gen").mkdir(parents=True)
     (folder / "course.toml").write_text(_COURSE)
@@ -85,6 +93,7 @@ def generate(root: Path, count: int) -> Path:
 
 
 def _time(folder: Path, runs: int) -> list[float]:
+    """Seconds per load; every load must validate clean, or the timing means nothing."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -95,43 +104,65 @@ def _time(folder: Path, runs: int) -> list[float]:
     return times
 
 
-def run(quick: bool = False) -> list[dict[str, Any]]:
-    """Time the bundled course and generated folders; one row per size."""
+def run(quick: bool = False) -> list[Row]:
+    """Time the bundled course and generated folders; one row per size, then growth.
+
+    Growth compares each run's cost per lesson at the largest size with the
+    same run's at 100 lessons: linear loading keeps it near 1x (fixed costs
+    can push it below), anything worse than linear pushes it up.
+    """
     runs = 2 if quick else 5
-    sizes = [100] if quick else [100, 1000, 5000]
-    rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        targets = [
-            (
-                "bundled course",
-                bundled_lessons(),
-                len(load_course([bundled_lessons()]).course.lessons),
+    sizes = QUICK_SIZES if quick else SIZES
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="trd-bench-") as tmp:
+        bundled = bundled_lessons()
+        count = len(load_course([bundled]).course.lessons)
+        times = _time(bundled, runs)
+        rows.append(
+            info(
+                "load: bundled course",
+                [t * 1000 for t in times],
+                "ms",
+                notes=f"{count} lessons, {statistics.median(times) / count * 1000:.2f} ms/lesson",
             )
+        )
+        per_lesson: dict[int, list[float]] = {}
+        for size in sizes:
+            times = _time(generate(Path(tmp), size), runs)
+            per_lesson[size] = [t / size * 1000 for t in times]
+            ms = [t * 1000 for t in times]
+            notes = f"{statistics.median(per_lesson[size]):.3f} ms/lesson"
+            name = f"load: {size:,} lessons"
+            extra = {"lessons": float(size), "ms_per_lesson": statistics.median(per_lesson[size])}
+            if size == TARGET_SIZE:
+                rows.append(under(name, ms, "ms", TARGET_MS, notes=notes, extra=extra))
+            else:
+                rows.append(info(name, ms, "ms", notes=notes, extra=extra))
+        smallest, largest = min(sizes), max(sizes)
+        growth = [
+            big / small
+            for big, small in zip(per_lesson[largest], per_lesson[smallest], strict=True)
         ]
-        targets += [(f"{n} lessons", generate(Path(tmp), n), n) for n in sizes]
-        for name, folder, count in targets:
-            times = _time(folder, runs)
-            rows.append(
-                {
-                    "name": f"load+validate {name}",
-                    "lessons": count,
-                    "median_s": statistics.median(times),
-                    "min_s": min(times),
-                    "max_s": max(times),
-                    "per_lesson_ms": statistics.median(times) / max(count, 1) * 1000,
-                }
+        median = statistics.median(growth)
+        rows.append(
+            Row(
+                "load: growth per lesson",
+                median,
+                min(growth),
+                max(growth),
+                "x",
+                len(growth),
+                target=f"<= {GROWTH_LIMIT:g}x (linear)",
+                ratio=median,
+                verdict=MET if median <= GROWTH_LIMIT else MISSED,
+                notes=f"ms/lesson at {largest:,} lessons over ms/lesson at {smallest:,}",
             )
+        )
     return rows
 
 
 def main() -> None:
-    rows = run(quick="--quick" in sys.argv)
-    print(f"{'benchmark':34} {'median s':>9} {'min s':>8} {'max s':>8} {'ms/lesson':>10}")
-    for row in rows:
-        print(
-            f"{row['name']:34} {row['median_s']:9.3f} {row['min_s']:8.3f} "
-            f"{row['max_s']:8.3f} {row['per_lesson_ms']:10.3f}"
-        )
+    print(table(run(quick="--quick" in sys.argv)))
 
 
 if __name__ == "__main__":

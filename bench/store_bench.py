@@ -14,33 +14,30 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from bench.report import Row, percentile, table, under
 from progress import database_path, open_store
 
-
-def _percentile(times: list[float], fraction: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+WRITE_TARGET_MS = 2.0
+OPEN_TARGET_MS = 50.0
 
 
-def _row(name: str, times: list[float], target_ms: float) -> dict[str, Any]:
-    median_ms = statistics.median(times) * 1000
-    return {
-        "name": name,
-        "n": len(times),
-        "median_ms": median_ms,
-        "p99_ms": _percentile(times, 0.99) * 1000,
-        "max_ms": max(times) * 1000,
-        "target_ms": target_ms,
-        "ok": median_ms < target_ms,
-    }
+def _write_row(name: str, times: list[float]) -> Row:
+    ms = [t * 1000 for t in times]
+    p99 = percentile(ms, 0.99)
+    return under(
+        name,
+        ms,
+        "ms",
+        WRITE_TARGET_MS,
+        notes=f"p99 {p99:.2f} ms; WAL, synchronous=FULL (an fsync per write)",
+        extra={"p99": p99},
+    )
 
 
 def _timed(count: int, action: Callable[[int], object]) -> list[float]:
@@ -79,38 +76,36 @@ def _fill(db: Path, answers: int) -> None:
     conn.close()
 
 
-def run(quick: bool = False) -> list[dict[str, Any]]:
+def run(quick: bool = False) -> list[Row]:
     """Time writes and opening; one row per measurement."""
     writes = 200 if quick else 1000
     opens = 10 if quick else 30
     answers = 10_000
-    rows: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="trd-bench-") as tmp:
         db = database_path(Path(tmp) / "data")
         with open_store(db).store as store:
             rows.append(
-                _row(
-                    "record answer",
+                _write_row(
+                    "store: record answer",
                     _timed(
                         writes,
                         lambda n: store.record_answer(
                             f"lesson-{n % 40}", f"q{n % 6}", ["a", "c"], n % 2 == 0
                         ),
                     ),
-                    2.0,
                 )
             )
             draft = "I noticed that on harder days I " * 30  # about 1 KB
             rows.append(
-                _row(
-                    "save reflection (~1 KB)",
+                _write_row(
+                    "store: save reflection (~1 KB)",
                     _timed(
                         writes,
                         lambda n: store.save_reflection(
                             f"lesson-{n % 40}", "reflect", f"{draft}{n}"
                         ),
                     ),
-                    2.0,
                 )
             )
         _fill(db, answers - writes)
@@ -120,25 +115,23 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             start = time.perf_counter()
             opened = open_store(db)
             opened.store.position()
-            opening_times.append(time.perf_counter() - start)
+            opening_times.append((time.perf_counter() - start) * 1000)
             opened.store.close()
-        row = _row(f"open store with {answers:,} answers", opening_times, 50.0)
-        row["file_kb"] = db.stat().st_size // 1024
-        rows.append(row)
+        rows.append(
+            under(
+                f"store: open with {answers:,} answers",
+                opening_times,
+                "ms",
+                OPEN_TARGET_MS,
+                notes=f"open, integrity check, read position; file {db.stat().st_size // 1024} KiB",
+                extra={"p99": percentile(opening_times, 0.99)},
+            )
+        )
     return rows
 
 
 def main() -> None:
-    rows = run(quick="--quick" in sys.argv)
-    header = f"{'benchmark':34} {'n':>5} {'median ms':>10} {'p99 ms':>8} {'max ms':>8}"
-    print(f"{header} {'target':>8}")
-    for row in rows:
-        verdict = "ok" if row["ok"] else "SLOW"
-        print(
-            f"{row['name']:34} {row['n']:5d} {row['median_ms']:10.3f} "
-            f"{row['p99_ms']:8.3f} {row['max_ms']:8.3f} "
-            f"{'<' + str(row['target_ms']):>6} {verdict}"
-        )
+    print(table(run(quick="--quick" in sys.argv)))
 
 
 if __name__ == "__main__":
