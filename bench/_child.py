@@ -1,0 +1,328 @@
+"""What runs inside each benchmark subprocess: ``python -m bench._child MODE OUT``.
+
+Each measurement of the app runs in a fresh interpreter, so imports, CSS
+parsing and caches are paid exactly as a learner pays them, and one
+benchmark's heap never inflates another's memory or garbage collection.
+The parent (``bench.app_bench``) prepares a temporary data folder, points
+``TRD_COURSE_DATA_DIR`` and ``HOME`` at temporary folders, and reads the JSON
+this writes to OUT.
+
+Modes:
+
+- ``startup-minimal`` / ``startup-course``: run the app as its users do
+  (the course through ``course.cli.main``, as the ``trd-course`` command
+  does), headless at 80x24, and exit on the first frame, recording the clock
+  and the peak RSS at that moment.
+- ``memory-minimal`` / ``memory-course``: peak RSS at the first screen and,
+  for the course, after visiting every step of every bundled lesson.
+- ``ui``: the paint timings: the floor (replacing a Static's text) and the
+  course's first paint of its longest read step and every step turn.
+"""
+
+from __future__ import annotations
+
+import time
+
+T_START = time.perf_counter()  # before anything but the interpreter and runpy
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from bench.probe import forbid_network, peak_rss_mib  # noqa: E402
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.pilot import Pilot
+
+    from course.model import Lesson
+    from course.ui.app import CourseApp
+
+SIZE = (80, 24)
+Result = dict[str, Any]
+
+
+# -- start-up: the real entry point, exited on its first frame ----------------
+
+
+def _exit_on_first_frame(
+    cls: type[App[Any]], result: Result, check: Callable[[Any], bool]
+) -> None:
+    """Make ``cls.run`` headless and end it on the first frame Textual composes.
+
+    Textual posts ``Ready`` right after the first screen's first layout and
+    paint, so an ``on_ready`` handler is the first moment a frame exists. The
+    same hook is put on both apps, so both are measured the same way.
+    """
+
+    def on_ready(app: App[Any]) -> None:
+        result["t_frame"] = time.perf_counter()
+        result["rss_mib"] = peak_rss_mib()
+        result["screen"] = type(app.screen).__name__
+        result["ok"] = bool(check(app))
+        app.exit()
+
+    original_run = cls.run
+
+    def run(app: App[Any], *args: Any, **kwargs: Any) -> Any:
+        kwargs.update(headless=True, size=SIZE)
+        return original_run(app, *args, **kwargs)
+
+    setattr(cls, "on_ready", on_ready)  # noqa: B010
+    setattr(cls, "run", run)  # noqa: B010
+
+
+def startup_minimal(result: Result) -> None:
+    from bench.apps import MinimalApp
+
+    _exit_on_first_frame(MinimalApp, result, lambda app: app.query_one("#page").is_mounted)
+    MinimalApp().run()
+
+
+def startup_course(result: Result) -> None:
+    from textual.widgets import OptionList
+
+    from course.ui.app import CourseApp
+    from course.ui.screens.course_map import MapScreen
+
+    def on_map(app: CourseApp) -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, MapScreen)
+            and screen.query_one("#map-lessons", OptionList).option_count > 0
+        )
+
+    _exit_on_first_frame(CourseApp, result, on_map)
+    from course.cli import main
+
+    result["exit_code"] = main([])
+
+
+# -- driving the course ---------------------------------------------------------
+
+
+def build_course_app() -> CourseApp:
+    """The app as ``course.launch.start`` builds it, on the env's data folder."""
+    import argparse
+    import os
+
+    from course.launch import load
+    from course.ui.app import CourseApp
+    from progress import database_path, open_store, resolve_data_dir
+
+    data_dir = resolve_data_dir(None, os.environ)
+    loaded = load(argparse.Namespace(lessons=None, only=False), data_dir)
+    opened = open_store(database_path(data_dir))
+    return CourseApp(loaded, opened.store, opened.notices, data_dir)
+
+
+def map_ready(app: App[Any]) -> Callable[[], bool]:
+    from textual.widgets import OptionList
+
+    from bench.drive import on_screen
+    from course.ui.screens.course_map import MapScreen
+
+    def ready() -> bool:
+        screen = app.screen
+        return isinstance(screen, MapScreen) and on_screen(
+            screen.query_one("#map-lessons", OptionList)
+        )
+
+    return ready
+
+
+def step_ready(app: App[Any], lesson: Lesson, index: int) -> Callable[[], bool]:
+    """The lesson's step ``index`` (or its summary) is the only view, on screen."""
+    from textual.containers import VerticalScroll
+
+    from bench.drive import on_screen
+    from course.ui.screens.lesson import LessonScreen
+    from course.ui.widgets.summary_view import SummaryView
+
+    def ready() -> bool:
+        screen = app.screen
+        if not isinstance(screen, LessonScreen) or screen.lesson is not lesson:
+            return False
+        if screen.index != index:
+            return False
+        views = list(screen.query_one("#step-body", VerticalScroll).children)
+        if len(views) != 1:
+            return False
+        view = views[0]
+        if index >= len(lesson.steps):
+            expected = isinstance(view, SummaryView)
+        else:
+            expected = getattr(view, "step", None) is lesson.steps[index]
+        return expected and on_screen(view)
+
+    return ready
+
+
+async def leave_text_box(pilot: Pilot[Any]) -> None:
+    """Tab out of a reflection or an input first, as a learner does, so "n" turns."""
+    from textual.widgets import Input, TextArea
+
+    from bench.drive import send_key, settle
+
+    app = pilot.app
+    if isinstance(app.focused, TextArea | Input):
+        send_key(app, "tab")
+        await settle(pilot, lambda: not isinstance(app.focused, TextArea | Input))
+
+
+async def walk_lesson(
+    pilot: Pilot[Any], app: CourseApp, lesson: Lesson, times: dict[str, list[float]] | None
+) -> None:
+    """Open ``lesson``, press "n" through every step to its summary, back to the map."""
+    from bench.drive import press_and_settle, send_key, settle
+
+    app.open_lesson(lesson.id, 0)
+    await settle(pilot, step_ready(app, lesson, 0))
+    for index, step in enumerate(lesson.steps):
+        await leave_text_box(pilot)
+        seconds = await press_and_settle(pilot, "n", step_ready(app, lesson, index + 1))
+        if times is not None:
+            times.setdefault(f"{lesson.id}/{step.id} ({step.kind}) -> next", []).append(seconds)
+    send_key(app, "escape")
+    await settle(pilot, map_ready(app))
+
+
+def longest_read_step(app: CourseApp) -> tuple[Lesson, int, int]:
+    """The bundled read step with the most words: the heaviest page to paint."""
+    from course.model import ReadStep
+
+    best: tuple[Lesson, int, int] | None = None
+    for lesson in app.session.course.lessons:
+        for index, step in enumerate(lesson.steps):
+            if isinstance(step, ReadStep):
+                words = len(step.body.split())
+                if best is None or words > best[2]:
+                    best = (lesson, index, words)
+    if best is None:
+        raise SystemExit("the bundled course has no read step")
+    return best
+
+
+# -- memory -----------------------------------------------------------------------
+
+
+async def memory_minimal(result: Result) -> None:
+    from bench.apps import MinimalApp
+    from bench.drive import on_screen, settle
+
+    app = MinimalApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: on_screen(app.query_one("#page")))
+        result["rss_first_mib"] = peak_rss_mib()
+
+
+async def memory_course(result: Result, lessons: int | None) -> None:
+    from bench.drive import settle
+
+    app = build_course_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, map_ready(app))
+        result["rss_first_mib"] = peak_rss_mib()
+        steps = 0
+        for lesson in app.session.course.lessons[:lessons]:
+            await walk_lesson(pilot, app, lesson, None)
+            steps += len(lesson.steps)
+        result["rss_all_mib"] = peak_rss_mib()
+        result["steps"] = steps
+    app.store.close()
+
+
+# -- paint timings -------------------------------------------------------------------
+
+
+def longest_pages(app: CourseApp, count: int) -> tuple[str, ...]:
+    """The ``count`` longest read pages, for the floor to show as plain text."""
+    from course.model import ReadStep
+
+    bodies = [
+        step.body
+        for lesson in app.session.course.lessons
+        for step in lesson.steps
+        if isinstance(step, ReadStep)
+    ]
+    return tuple(sorted(bodies, key=lambda body: len(body.split()), reverse=True)[:count])
+
+
+async def ui(result: Result, passes: int, runs: int, lessons: int | None) -> None:
+    """The floor first, then the course, in this one process ("the same shell").
+
+    The floor shows the two longest pages as plain text in a Static, so it
+    differs from a read step only in what the course adds: Markdown, the
+    lesson screen and its controls, and saving the position.
+    """
+    from bench.apps import MinimalApp
+    from bench.drive import on_screen, press_and_settle, send_key, settle
+    from course.ui.text import markdown
+
+    app = build_course_app()
+    lesson, index, words = longest_read_step(app)
+
+    floor = MinimalApp(longest_pages(app, 2))
+    floor_times: list[float] = []
+    async with floor.run_test(size=SIZE) as pilot:
+        page = floor.query_one("#page")
+        await settle(pilot, lambda: on_screen(page))
+        for turn in range(1, 4 + runs):  # three warm-up turns, not kept
+
+            def shown(turn: int = turn) -> bool:
+                return floor.turns == turn and on_screen(page)
+
+            seconds = await press_and_settle(pilot, "n", shown)
+            if turn > 3:
+                floor_times.append(seconds)
+    result["floor_s"] = floor_times
+
+    app.store.set_position(lesson.id, lesson.steps[index].id)
+    first_paint: list[float] = []
+    turns: dict[str, list[float]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, map_ready(app))
+        for _ in range(runs):
+            markdown.cache_clear()  # a learner's first visit parses the page
+            first_paint.append(await press_and_settle(pilot, "c", step_ready(app, lesson, index)))
+            send_key(app, "escape")
+            await settle(pilot, map_ready(app))
+        for _ in range(passes):
+            markdown.cache_clear()
+            for each in app.session.course.lessons[:lessons]:
+                await walk_lesson(pilot, app, each, turns)
+    app.store.close()
+    result["longest"] = {"lesson": lesson.id, "step": lesson.steps[index].id, "words": words}
+    result["first_paint_s"] = first_paint
+    result["turns_s"] = turns
+
+
+def main(argv: list[str]) -> int:
+    """``MODE OUT [key=value ...]``: run one measurement, write its JSON to OUT."""
+    forbid_network()
+    mode, out = argv[0], Path(argv[1])
+    options = dict(arg.split("=", 1) for arg in argv[2:])
+    lessons = int(options["lessons"]) if "lessons" in options else None
+    result: Result = {"mode": mode, "t_start": T_START}
+    if mode == "startup-minimal":
+        startup_minimal(result)
+    elif mode == "startup-course":
+        startup_course(result)
+    elif mode == "memory-minimal":
+        asyncio.run(memory_minimal(result))
+    elif mode == "memory-course":
+        asyncio.run(memory_course(result, lessons))
+    elif mode == "ui":
+        passes, runs = int(options.get("passes", 1)), int(options.get("runs", 5))
+        asyncio.run(ui(result, passes, runs, lessons))
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    out.write_text(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

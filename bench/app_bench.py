@@ -1,0 +1,263 @@
+"""The app benchmarks: start-up, paint and memory, each against the minimal app.
+
+Every measurement runs in a fresh subprocess (``bench._child``) with its own
+temporary data folder and HOME, so nothing touches the learner's files and
+each run pays imports and caches as a learner does. Targets:
+
+- start-up (process start to the first frame of the map): at most 1.2x the
+  minimal app's, timed from the parent's clock before the interpreter starts;
+- first paint of the longest read step and every step turn: at most 1.5x
+  replacing a Static's text (same process, same key path, same wait);
+- peak RSS at the map and after every step of every lesson: at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.report import Row, against, baseline, info
+from progress import database_path, open_store
+
+REPO = Path(__file__).resolve().parent.parent
+STARTUP_LIMIT = 1.2
+PAINT_LIMIT = 1.5
+MEMORY_LIMIT = 1.5
+CHILD_TIMEOUT_S = 900
+
+
+def prepare_data_dir(root: Path) -> Path:
+    """A new learner's data folder with the first-run notice already read.
+
+    With the acknowledgement recorded the map is the first screen, as it is
+    for every returning learner.
+    """
+    data_dir = root / "data"
+    with open_store(database_path(data_dir)).store as store:
+        store.acknowledge_first_run()
+    return data_dir
+
+
+def child_env(root: Path, data_dir: Path) -> dict[str, str]:
+    """The parent's environment with every per-user folder moved under ``root``.
+
+    ``TEXTUAL_*`` settings are dropped so a developer's own (a lower FPS,
+    devtools) cannot change the numbers.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL_")}
+    home = root / "home"
+    home.mkdir(exist_ok=True)
+    env.update(
+        HOME=str(home),
+        TRD_COURSE_DATA_DIR=str(data_dir),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+    )
+    return env
+
+
+def run_child(mode: str, root: Path, options: dict[str, int] | None = None) -> dict[str, Any]:
+    """Run ``bench._child`` in a fresh interpreter; its JSON, plus the parent's clock.
+
+    ``t_parent`` is read just before the process is created; the child's
+    ``time.perf_counter`` is the same system-wide monotonic clock on Linux,
+    so ``t_frame - t_parent`` includes interpreter start and every import.
+    """
+    run_root = Path(tempfile.mkdtemp(dir=root))
+    data_dir = prepare_data_dir(run_root)
+    out = run_root / "result.json"
+    args = [f"{key}={value}" for key, value in (options or {}).items()]
+    command = [sys.executable, "-m", "bench._child", mode, str(out), *args]
+    t_parent = time.perf_counter()
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env=child_env(run_root, data_dir),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    t_exit = time.perf_counter()
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(
+            f"benchmark child {mode!r} failed (exit {done.returncode}):\n{done.stderr[-3000:]}"
+        )
+    result: dict[str, Any] = json.loads(out.read_text())
+    result["t_parent"] = t_parent
+    result["t_exit"] = t_exit
+    return result
+
+
+def _ms(seconds: Sequence[float]) -> list[float]:
+    return [s * 1000 for s in seconds]
+
+
+def startup(root: Path, runs: int) -> list[Row]:
+    """Process start to first frame, minimal app and course interleaved."""
+    uses_monotonic = "CLOCK_MONOTONIC" in time.get_clock_info("perf_counter").implementation
+    for mode in ("startup-minimal", "startup-course"):  # warm the disk cache and .pyc files
+        run_child(mode, root)
+    samples: dict[str, list[dict[str, Any]]] = {"startup-minimal": [], "startup-course": []}
+    for _ in range(runs):
+        for mode in samples:
+            result = run_child(mode, root)
+            if not result.get("ok"):
+                raise RuntimeError(f"{mode}: first frame was {result.get('screen')}, not the map")
+            samples[mode].append(result)
+
+    def first_frame(results: list[dict[str, Any]]) -> list[float]:
+        if uses_monotonic:
+            return [(r["t_frame"] - r["t_parent"]) * 1000 for r in results]
+        # Without a shared clock, fall back to the whole process (start to exit).
+        return [(r["t_exit"] - r["t_parent"]) * 1000 for r in results]
+
+    def interpreter(results: list[dict[str, Any]]) -> float:
+        return float(statistics.median((r["t_start"] - r["t_parent"]) * 1000 for r in results))
+
+    minimal = baseline(
+        "startup: minimal app",
+        first_frame(samples["startup-minimal"]),
+        "ms",
+        notes=(
+            "Header, Static and Footer; process start to first frame, headless 80x24; "
+            f"interpreter start alone {interpreter(samples['startup-minimal']):.0f} ms"
+        ),
+    )
+    course = against(
+        "startup: course map",
+        first_frame(samples["startup-course"]),
+        "ms",
+        minimal,
+        STARTUP_LIMIT,
+        "minimal app",
+        notes=(
+            "'trd-course' (course.cli.main) to the first frame of the map, bundled course, "
+            "first run already acknowledged"
+        ),
+    )
+    return [minimal, course]
+
+
+def _walked(lessons: int | None) -> str:
+    return "every lesson" if lessons is None else f"the first {lessons} lessons (quick)"
+
+
+def paint(root: Path, passes: int, runs: int, lessons: int | None) -> list[Row]:
+    """The floor, first paint of the longest read step, and every step turn."""
+    options = {"passes": passes, "runs": runs}
+    if lessons is not None:
+        options["lessons"] = lessons
+    result = run_child("ui", root, options)
+    floor = baseline(
+        "paint: replace a Static's text",
+        _ms(result["floor_s"]),
+        "ms",
+        notes=(
+            "the floor: minimal app, key 'n' shows the next of the two longest pages as "
+            "plain text; key sent to last frame painted"
+        ),
+    )
+    longest = result["longest"]
+    first = against(
+        "paint: open longest read step",
+        _ms(result["first_paint_s"]),
+        "ms",
+        floor,
+        PAINT_LIMIT,
+        "Static floor",
+        notes=(
+            f"'c' (Continue) on the map to {longest['lesson']}/{longest['step']} "
+            f"({longest['words']} words) painted; Markdown cache cleared each run, "
+            "so the first run is fully cold"
+        ),
+    )
+    turns: dict[str, list[float]] = {name: _ms(s) for name, s in result["turns_s"].items()}
+    medians = {name: statistics.median(s) for name, s in turns.items()}
+    worst_name = max(medians, key=lambda name: medians[name])
+    worst = against(
+        "paint: turn to next step, worst",
+        turns[worst_name],
+        "ms",
+        floor,
+        PAINT_LIMIT,
+        "Static floor",
+        notes=(
+            f"'n' to the next step painted, slowest of {len(turns)} turns "
+            f"({_walked(lessons)}, {passes} pass(es)): {worst_name}"
+        ),
+    )
+    every = info(
+        "paint: turn to next step, all",
+        list(medians.values()),
+        "ms",
+        ratio=statistics.median(medians.values()) / floor.median,
+        notes=(
+            f"median, min and max over the {len(turns)} turns of each turn's median; "
+            f"turns within {PAINT_LIMIT}x the floor: "
+            f"{sum(m <= PAINT_LIMIT * floor.median for m in medians.values())}"
+        ),
+    )
+    return [floor, first, worst, every]
+
+
+def memory(root: Path, runs: int, lessons: int | None) -> list[Row]:
+    """Peak RSS: the minimal app, the course at its map, and after every step."""
+    options = {} if lessons is None else {"lessons": lessons}
+    minimal_runs = [run_child("memory-minimal", root) for _ in range(runs)]
+    course_runs = [run_child("memory-course", root, options) for _ in range(runs)]
+    minimal = baseline(
+        "memory: minimal app",
+        [r["rss_first_mib"] for r in minimal_runs],
+        "MiB",
+        notes="peak RSS (VmHWM) at the first frame, under App.run_test",
+    )
+    at_map = against(
+        "memory: course map",
+        [r["rss_first_mib"] for r in course_runs],
+        "MiB",
+        minimal,
+        MEMORY_LIMIT,
+        "minimal app",
+    )
+    steps = course_runs[0]["steps"]
+    after = against(
+        "memory: after every step",
+        [r["rss_all_mib"] for r in course_runs],
+        "MiB",
+        minimal,
+        MEMORY_LIMIT,
+        "minimal app",
+        notes=f"peak RSS after pressing 'n' through {steps} steps of {_walked(lessons)}",
+    )
+    return [minimal, at_map, after]
+
+
+def run(quick: bool = False, groups: Sequence[str] = ("startup", "paint", "memory")) -> list[Row]:
+    """The app benchmarks, in a temporary folder that is removed afterwards."""
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="trd-bench-") as tmp:
+        root = Path(tmp)
+        if "startup" in groups:
+            rows += startup(root, runs=3 if quick else 10)
+        if "paint" in groups:
+            rows += paint(
+                root,
+                passes=1 if quick else 5,
+                runs=3 if quick else 7,
+                lessons=2 if quick else None,
+            )
+        if "memory" in groups:
+            rows += memory(root, runs=1 if quick else 5, lessons=2 if quick else None)
+    return rows
