@@ -233,10 +233,11 @@ class _Loading:
     def build(self) -> LoadResult:
         by_module: dict[str, list[Lesson]] = {m: [] for m in self.modules}
         first_seen: dict[str, Lesson] = {}
-        ordered = sorted(self.lessons, key=lambda pair: _file_order(pair[0].path))
         for module_id, report in self.broken:
             self._check_module(module_id, report, by_module)
-        for lesson, report in ordered:
+        # Load order decides a clash: the bundled course (first) keeps its lesson
+        # and the later folder's copy gets the error.
+        for lesson, report in self.lessons:
             if lesson.id in first_seen:
                 other = first_seen[lesson.id].path
                 report.add(
@@ -250,6 +251,8 @@ class _Loading:
                 continue
             first_seen[lesson.id] = lesson
             by_module[lesson.module].append(lesson)
+        for lessons in by_module.values():
+            lessons.sort(key=lambda lesson: _file_order(lesson.path))
         modules = tuple(
             Module(m.id, m.title, m.summary, tuple(by_module[m.id])) for m in self.modules.values()
         )

@@ -1,0 +1,58 @@
+"""Which lesson folders make up the course: bundled, the data folder, --lessons, --only."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from course.launch import lesson_folders, load
+from course.paths import bundled_lessons
+from tests.course.lesson_text import LESSON, write_folder
+
+
+def _args(*lessons: Path, only: bool = False) -> argparse.Namespace:
+    return argparse.Namespace(lessons=list(lessons) or None, only=only, data_dir=None)
+
+
+def test_bundled_course_alone_by_default(tmp_path: Path) -> None:
+    assert lesson_folders(_args(), tmp_path) == [bundled_lessons()]
+
+
+def test_data_folder_lessons_join_when_present(tmp_path: Path) -> None:
+    own = tmp_path / "lessons" / "lifestyle"
+    own.mkdir(parents=True)
+    (own / "09-mine.toml").write_text(LESSON.replace('module = "m"', 'module = "lifestyle"'))
+    extra = tmp_path / "extra"
+    assert lesson_folders(_args(extra), tmp_path) == [
+        bundled_lessons(),
+        tmp_path / "lessons",
+        extra,
+    ]
+    result = load(_args(), tmp_path)
+    lifestyle = result.course.module("lifestyle")
+    assert lifestyle is not None and lifestyle.lessons[-1].id == "lesson-one"
+    assert result.ok
+
+
+def test_only_uses_the_named_folders(tmp_path: Path) -> None:
+    mine = write_folder(tmp_path / "mine", {"m/01-one.toml": LESSON})
+    (tmp_path / "data" / "lessons").mkdir(parents=True)
+    assert lesson_folders(_args(mine, only=True), tmp_path / "data") == [mine]
+    result = load(_args(mine, only=True), tmp_path / "data")
+    assert result.course.title == "Test course"
+    assert [lesson.id for lesson in result.course.lessons] == ["lesson-one"]
+
+
+def test_id_clash_with_a_bundled_lesson_names_both_files(tmp_path: Path) -> None:
+    bundled_id = load(_args(), tmp_path).course.lessons[0]
+    clash = tmp_path / "extra" / "understanding"
+    clash.mkdir(parents=True)
+    (clash / "01-copy.toml").write_text(
+        LESSON.replace('id = "lesson-one"', f'id = "{bundled_id.id}"').replace(
+            'module = "m"', 'module = "understanding"'
+        )
+    )
+    result = load(_args(tmp_path / "extra"), tmp_path)
+    [problem] = result.errors
+    assert problem.path == clash / "01-copy.toml"
+    assert str(bundled_id.path) in problem.message
