@@ -259,3 +259,28 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
 
 def test_data_folder_is_private() -> None:
     assert "home" in str(data_folder())
+
+
+async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.click("#map-lessons", offset=(5, 1))  # row 0 is the module heading
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and screen.lesson.id == "first"
+        await pilot.click("#lesson-next")
+        await settle(pilot)
+        single = screen.query(QuestionView).first()
+        await pilot.click(list(single.query(ChoiceRadio))[0])
+        await pilot.click(single.query_one(".check-answer", Button))
+        await settle(pilot)
+        assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
+        for _ in range(3):
+            await pilot.click("#lesson-next")
+            await settle(pilot)
+        assert screen.at_summary
+        await pilot.click("#summary-map")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+    app.store.close()
