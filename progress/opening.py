@@ -107,8 +107,8 @@ def open_store(path: Path) -> OpenedStore:
                 (path.parent,),
             )
         )
-    if path.exists():  # refuse a newer file before even creating the lock file
-        _refuse_if_header_newer(path)
+    # Refuse a newer file before even creating the lock file.
+    _refuse_if_header_newer(path, missing_ok=True)
     with opening_lock(path, BUSY_TIMEOUT_SECONDS):
         if not create_private_file(path) and tighten_store_files(path):
             notices.append(
@@ -176,11 +176,20 @@ def _open_error(path: Path, reason: object) -> StoreError:
     )
 
 
-def _refuse_if_header_newer(path: Path) -> None:
-    """Refuse a newer file from its header alone, without opening SQLite."""
+def _refuse_if_header_newer(path: Path, *, missing_ok: bool = False) -> None:
+    """Refuse a newer file from its header alone, without opening SQLite.
+
+    Args:
+        missing_ok: Accept a missing file (before the lock, another copy may
+            be between moving a damaged file aside and creating the new one).
+    """
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
+    except FileNotFoundError as exc:
+        if missing_ok:
+            return
+        raise file_error(path, exc) from exc
     except OSError as exc:
         raise file_error(path, exc) from exc
     if len(header) == 100 and header.startswith(_SQLITE_HEADER):

@@ -26,7 +26,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -51,6 +51,16 @@ OWN_ITEM_PREFIX = "mine:"
 """Prefix of plan item ids the store assigns to the learner's own items."""
 
 _FIRST_RUN_KEY = "first_run_acknowledged_at"
+
+_WRITE_FAILED = (
+    "Couldn't save your progress to {path} ({error}). What was saved before "
+    "is safe. If this keeps happening, check that the disk has free space and "
+    "the file can be written."
+)
+_READ_FAILED = (
+    "Couldn't read your progress from {path} ({error}). Close other copies of "
+    "the course and try again."
+)
 
 _LESSON_TABLES = ("lesson", "quiz_attempt", "reflection", "plan_tick", "plan_own_item")
 """Tables keyed by lesson id: what :meth:`Store.reset_lesson` clears."""
@@ -171,49 +181,29 @@ class Store:
         return self._conn
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """Run the body as one ``BEGIN IMMEDIATE`` transaction."""
+    def _transaction(self, begin: str, failure: str) -> Iterator[sqlite3.Connection]:
+        """Run the body as one transaction; turn SQLite errors into StoreError."""
         with self._lock:
             conn = self._open_conn()
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(begin)
                 yield conn
                 conn.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise StoreError(
-                    f"Couldn't save your progress to {self._path} ({exc}). What "
-                    "was saved before is safe. If this keeps happening, check "
-                    "that the disk has free space and the file can be written.",
-                    self._path,
-                ) from exc
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    message = failure.format(path=self._path, error=exc)
+                    raise StoreError(message, self._path) from exc
                 raise
 
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """Run the body in one read transaction, for a consistent view."""
-        with self._lock:
-            conn = self._open_conn()
-            try:
-                conn.execute("BEGIN")
-                yield conn
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise StoreError(
-                    f"Couldn't read your progress from {self._path} ({exc}). "
-                    "Close other copies of the course and try again.",
-                    self._path,
-                ) from exc
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` write transaction: committed on return."""
+        return self._transaction("BEGIN IMMEDIATE", _WRITE_FAILED)
+
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One read transaction, for a view no other writer can split."""
+        return self._transaction("BEGIN", _READ_FAILED)
 
     # -- position -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ import pytest
 
 from progress import Store, StoreError, database_path, open_store
 from progress.files import labelled_path
+from progress.opening import _refuse_if_header_newer
 
 STAMPED = re.compile(r"^progress\.db\.damaged-\d{8}T\d{6}Z$")
 
@@ -202,3 +203,14 @@ def test_a_hot_rollback_journal_is_recovered_not_called_damage(tmp_path: Path) -
     assert reflection is not None and reflection.text == "before the crash"
     assert plan.ticked == frozenset()
     assert not Path(f"{db}-journal").exists()
+
+
+def test_a_file_missing_before_the_lock_is_not_an_error(tmp_path: Path) -> None:
+    """Before taking the lock, another copy may be between moving a damaged
+    file aside and creating the new one: the file is briefly missing."""
+    db = database_path(tmp_path / "data")
+    db.parent.mkdir(mode=0o700)
+    _refuse_if_header_newer(db, missing_ok=True)  # no error, nothing created
+    assert not db.exists()
+    with pytest.raises(StoreError, match="Can't read"):
+        _refuse_if_header_newer(db)  # under the lock it must exist

@@ -37,6 +37,7 @@ def _start(*args: str) -> subprocess.Popen[str]:
         [sys.executable, str(WORKER), *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
@@ -45,11 +46,12 @@ def _start(*args: str) -> subprocess.Popen[str]:
 def _kill(child: subprocess.Popen[str], first: str) -> list[str]:
     """SIGKILL ``child``; return every complete line it printed."""
     child.send_signal(signal.SIGKILL)
-    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout is not None
     rest = child.stdout.read()
     child.wait()
-    child.stdout.close()
-    child.stdin.close()
+    for stream in (child.stdout, child.stdin, child.stderr):
+        assert stream is not None
+        stream.close()
     lines = (first + rest).split("\n")
     return lines[:-1]  # the last piece has no newline: possibly cut short
 
@@ -126,9 +128,9 @@ def _run_together(mode: str, data_dir: Path, names: str, count: int) -> list[str
         child.stdin.flush()
     outputs = []
     for child in children:
-        out, _ = child.communicate(timeout=120)
-        assert child.returncode == 0
-        assert out.startswith("done\n")
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        assert out.startswith("done\n"), err
         outputs.append(out)
     return outputs
 
@@ -162,6 +164,7 @@ def test_copies_opening_at_the_same_moment_share_one_store(tmp_path: Path, damag
     assert sorted(answers) == sorted(f"{name}-{n}" for name in "ABCD" for n in range(25))
     moved = [p.name for p in data_dir.iterdir() if ".damaged-" in p.name]
     told = [out.split()[-1] for out in outputs]
+    print(f"\nfolder: {sorted(p.name for p in data_dir.iterdir())}; notices: {told}")
     if damaged:
         assert len([m for m in moved if not m.endswith(("-wal", "-shm"))]) == 1
         assert sorted(told) == ["0", "0", "0", "1"]  # and one learner told
