@@ -272,7 +272,7 @@ async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
         await pilot.click("#lesson-next")
         await settle(pilot)
         single = screen.query(QuestionView).first()
-        await pilot.click(list(single.query(ChoiceRadio))[0])
+        await pilot.click(single.query(ChoiceRadio).first())
         await pilot.click(single.query_one(".check-answer", Button))
         await settle(pilot)
         assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
