@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pytest
+
+from course.cli import main
 from course.launch import lesson_folders, load
 from course.paths import bundled_lessons
 from tests.course.lesson_text import LESSON, write_folder
@@ -56,3 +59,24 @@ def test_id_clash_with_a_bundled_lesson_names_both_files(tmp_path: Path) -> None
     [problem] = result.errors
     assert problem.path == clash / "01-copy.toml"
     assert str(bundled_id.path) in problem.message
+
+
+def test_a_store_that_cannot_open_stops_with_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    assert main(["--data-dir", str(blocker)]) == 1
+    err = capsys.readouterr().err
+    assert str(blocker) in err and "--data-dir" in err and "Traceback" not in err
+
+
+def test_no_usable_lessons_stops_with_the_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write_folder(tmp_path / "broken", {"m/01-one.toml": "id = ["})
+    assert main(["--data-dir", str(tmp_path / "data"), "--only", "--lessons", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "01-one.toml:1: (file): error: TOML syntax error" in err
+    assert "no lessons could be loaded" in err
+    assert not (tmp_path / "data").exists(), "nothing is created when the course cannot start"
