@@ -23,7 +23,7 @@ import contextlib
 import time
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual import events
 from textual.app import App
@@ -49,22 +49,37 @@ def needs_paint(screen: Screen[Any]) -> bool:
 
 
 class FrameClock:
-    """Timestamps of every frame the app paints (headless frames are composed, not written)."""
+    """Timestamps of the frames the app paints (headless frames are composed, not written).
+
+    ``watch(ready)`` also records the first frame painted while ``ready()``
+    holds: the moment the change is on screen, even if later frames follow
+    (a focus highlight, the footer, work the app does in the background).
+    """
 
     def __init__(self, app: App[Any]) -> None:
         self.last = 0.0
         self.count = 0
         self.painted = asyncio.Event()
+        self.first_ready: float | None = None
+        self._ready: Callable[[], bool] | None = None
         display = app._display
 
         def timed_display(screen: Screen[Any], renderable: Any) -> None:
             display(screen, renderable)
-            if renderable is not None:
-                self.last = time.perf_counter()
-                self.count += 1
-                self.painted.set()
+            if renderable is None:
+                return
+            self.last = time.perf_counter()
+            self.count += 1
+            self.painted.set()
+            if self._ready is not None and self.first_ready is None and self._ready():
+                self.first_ready = self.last
 
         app._display = timed_display  # type: ignore[method-assign]
+
+    def watch(self, ready: Callable[[], bool] | None) -> None:
+        """Record the first frame painted while ``ready()`` is true (None: stop)."""
+        self._ready = ready
+        self.first_ready = None
 
 
 _CLOCKS: dict[int, FrameClock] = {}
@@ -91,6 +106,8 @@ async def settle(pilot: Pilot[Any], ready: Callable[[], bool]) -> float:
     while True:
         clock.painted.clear()
         await pilot._wait_for_screen()
+        if app._exception is not None:
+            raise RuntimeError("the app failed while the benchmark waited") from app._exception
         screen = app.screen
         if not needs_paint(screen) and ready():
             return clock.last
@@ -129,13 +146,25 @@ def on_screen(widget: Widget) -> bool:
     return all(child.is_mounted for child in widget.walk_children(Widget))
 
 
-async def press_and_settle(pilot: Pilot[Any], key: str, ready: Callable[[], bool]) -> float:
-    """Seconds from sending ``key`` to the last frame of the change it makes."""
+class Timing(NamedTuple):
+    """Seconds from a key to the change: first on screen, and once all is painted."""
+
+    shown: float
+    settled: float
+
+
+async def press_and_settle(pilot: Pilot[Any], key: str, ready: Callable[[], bool]) -> Timing:
+    """Send ``key``; time the first frame showing the change and the last frame of it."""
     clock = frame_clock(pilot.app)
     frames = clock.count
+    clock.watch(ready)
     start = time.perf_counter()
     send_key(pilot.app, key)
-    painted = await settle(pilot, ready)
+    try:
+        settled = await settle(pilot, ready)
+    finally:
+        shown = clock.first_ready
+        clock.watch(None)
     if clock.count == frames:
         raise RuntimeError(f"pressing {key!r} painted nothing")
-    return painted - start
+    return Timing((shown or settled) - start, settled - start)
