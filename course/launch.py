@@ -7,6 +7,7 @@ Kept apart from ``cli`` so that ``trd-course validate`` never imports Textual
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,9 @@ def load(args: argparse.Namespace, data_dir: Path) -> LoadResult:
 
 
 def start(args: argparse.Namespace) -> int:
+    # Start-up makes many objects and frees few: collecting now only costs
+    # time. The app re-enables collection once its first frame is up.
+    gc.disable()
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     result = load(args, data_dir)
     if not result.course.lessons:

@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 
 from course.commands.common import CommandError, data_dir, guarded, load_lessons, open_existing
-from course.export import notes_markdown
 
 NAME = "export"
 PRIVATE_FILE_MODE = 0o600
@@ -107,6 +106,8 @@ def export(args: argparse.Namespace) -> int:
     course = load_lessons(NAME, args, folder).course
     with open_existing(NAME, db_path) as store:
         snapshot = store.snapshot()
+    from course.export import notes_markdown
+
     text = notes_markdown(course, snapshot, datetime.now().astimezone())
     if args.output is None:
         sys.stdout.write(text)

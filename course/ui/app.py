@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,15 +13,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from course.loader import LoadResult
-from course.ui import crash
+from course.ui import crash, textual_fixes
 from course.ui.commands import LessonCommands
 from course.ui.screens.course_map import MapScreen
 from course.ui.screens.help import HelpScreen
-from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.message import MessageScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.session import Session
 from progress import Notice, Store
+
+textual_fixes.apply()
 
 THEME_SETTING = "theme"
 _REMOVED_COMMANDS = {"Screenshot"}
@@ -85,6 +87,11 @@ class CourseApp(App[None]):
         for notice in reversed(self.notices):
             self.push_screen(MessageScreen("About your saved progress", notice.message))
 
+    def on_ready(self) -> None:
+        """After the first frame: park start-up's objects where collections skip them."""
+        gc.freeze()
+        gc.enable()
+
     def _acknowledge(self, _: None) -> None:
         self.session.write(self.store.acknowledge_first_run)
 
@@ -110,11 +117,15 @@ class CourseApp(App[None]):
 
     def flush(self) -> None:
         """Save anything still pending on any screen before leaving."""
+        from course.ui.screens.lesson import LessonScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, LessonScreen):
                 screen.flush()
 
     def open_lesson(self, lesson_id: str, step: int = 0) -> None:
+        from course.ui.screens.lesson import LessonScreen  # not needed to show the map
+
         lesson = self.session.course.lesson(lesson_id)
         if lesson is None:
             return

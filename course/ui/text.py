@@ -9,9 +9,12 @@ link shows its address instead of becoming something to click.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rich.markdown import Markdown
 from textual.content import Content
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
 
 
 def plain(text: str) -> Content:
@@ -21,5 +24,11 @@ def plain(text: str) -> Content:
 
 @lru_cache(maxsize=256)
 def markdown(text: str) -> Markdown:
-    """Parse a page of Markdown once; rendering at a new width reuses the parse."""
+    """Parse a page of Markdown once; rendering at a new width reuses the parse.
+
+    Rich's Markdown (and the parser under it) is imported on the first page
+    shown, not at start-up: the map never needs it.
+    """
+    from rich.markdown import Markdown
+
     return Markdown(text, hyperlinks=False, inline_code_lexer=None)

@@ -7,13 +7,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from course.model import Lesson
 from course.standing import State
 from course.ui.session import Place, Session
 from course.ui.text import plain
+from course.ui.widgets.footer import QuietFooter
+from course.ui.widgets.meter import Meter
 
 
 class MapScreen(Screen[None]):
@@ -30,15 +32,13 @@ class MapScreen(Screen[None]):
         with Vertical(id="map-top"):
             yield Static(plain(course.title), id="map-title")
             yield Static(id="map-overall")
-            yield ProgressBar(total=max(len(course.lessons), 1), show_eta=False, id="map-progress")
+            yield Meter(id="map-progress")
             yield Button("Continue", id="map-continue", variant="primary", compact=True)
         yield OptionList(id="map-lessons", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.refresh_map()
+        yield QuietFooter()
 
     def on_screen_resume(self) -> None:
+        """Also runs when the map first appears: one rebuild serves both."""
         self.refresh_map()
 
     def refresh_map(self) -> None:
@@ -69,7 +69,7 @@ class MapScreen(Screen[None]):
         self.query_one("#map-overall", Static).update(
             plain(f"{done} of {len(course.lessons)} lessons done")
         )
-        self.query_one("#map-progress", ProgressBar).update(progress=done)
+        self.query_one("#map-progress", Meter).set(done, len(course.lessons))
         self._show_continue(self.session.continue_place())
         self.refresh_bindings()
         lessons.highlighted = self._index_to_highlight(lessons, highlighted)

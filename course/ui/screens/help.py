@@ -22,6 +22,8 @@ def crisis_lines() -> ComposeResult:
 class HelpScreen(ModalScreen[None]):
     """A calm panel that covers the course until the learner closes it."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("escape,f1,q", "dismiss_help", "Close", id="close-help"),
     ]

@@ -7,11 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, ProgressBar, Static
+from textual.widgets import Button, Static
 
 from course.model import Lesson, PlanStep, QuizStep, ReadStep, ReflectStep, Step
 from course.ui.session import Session
 from course.ui.text import plain
+from course.ui.widgets.footer import QuietFooter
+from course.ui.widgets.meter import Meter
 from course.ui.widgets.plan_view import PlanView
 from course.ui.widgets.quiz_view import QuizView
 from course.ui.widgets.read_view import ReadView
@@ -20,6 +22,7 @@ from course.ui.widgets.summary_view import SummaryView
 
 
 class LessonScreen(Screen[None]):
+    CSS_PATH = "lesson.tcss"
     BINDINGS = [
         Binding("n,right", "next", "Next", id="next-step"),
         Binding("b,left", "back", "Back", id="previous-step"),
@@ -45,14 +48,12 @@ class LessonScreen(Screen[None]):
             yield Static(plain(self.lesson.title), id="lesson-title")
             with Horizontal(id="lesson-where"):
                 yield Static(id="lesson-step")
-                yield ProgressBar(
-                    total=len(self.lesson.steps), show_eta=False, id="lesson-progress"
-                )
+                yield Meter(id="lesson-progress")
         yield VerticalScroll(id="step-body")
         with Horizontal(id="lesson-nav"):
             yield Button("← Back", id="lesson-back", compact=True)
             yield Button("Next →", id="lesson-next", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         # Tab from a reflection goes straight to Next; "b" or a click goes back.
@@ -89,7 +90,7 @@ class LessonScreen(Screen[None]):
             self._finish()
             body.mount(SummaryView(self.session, self.lesson))
             self.query_one("#lesson-step", Static).update("Lesson complete")
-            self.query_one("#lesson-progress", ProgressBar).update(progress=total)
+            self.query_one("#lesson-progress", Meter).set(total, total)
             next_button.display = False
             self.refresh_bindings()
             return
@@ -99,7 +100,7 @@ class LessonScreen(Screen[None]):
         self.query_one("#lesson-step", Static).update(
             plain(f"Step {self.index + 1} of {total} · {step.title}")
         )
-        self.query_one("#lesson-progress", ProgressBar).update(progress=self.index + 1)
+        self.query_one("#lesson-progress", Meter).set(self.index + 1, total)
         next_button.display = True
         next_button.label = "Finish →" if self.index == total - 1 else "Next →"
         self.session.write(self.session.store.set_position, self.lesson.id, step.id)
@@ -158,7 +159,6 @@ class LessonScreen(Screen[None]):
             return
         self.lesson = following
         self.query_one("#lesson-title", Static).update(plain(following.title))
-        self.query_one("#lesson-progress", ProgressBar).update(total=len(following.steps))
         self.session.write(self.session.store.mark_started, following.id)
         self.show_step(0)
 

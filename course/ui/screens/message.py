@@ -16,6 +16,7 @@ from course.ui.text import plain
 
 
 class MessageScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="close-message")]
 
     def __init__(self, title: str, body: str, button: str = "OK") -> None:

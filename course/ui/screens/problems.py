@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from course.problems import Problem
 from course.ui.text import plain
+from course.ui.widgets.footer import QuietFooter
 
 
 class ProblemsScreen(Screen[None]):
+    CSS_PATH = "problems.tcss"
+
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__()
         self.problems = tuple(problems)
@@ -25,4 +28,4 @@ class ProblemsScreen(Screen[None]):
             yield Static(
                 "Fix the file and save it: this view reloads by itself.", id="problems-hint"
             )
-        yield Footer()
+        yield QuietFooter()

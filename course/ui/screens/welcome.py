@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.paths import friendly
 from course.ui.screens.help import crisis_lines
 from course.ui.text import plain
+from course.ui.widgets.footer import QuietFooter
 
 ABOUT = (
     "This is a self-guided course for people living with depression that has "
@@ -35,6 +36,8 @@ def privacy(store_path: Path) -> str:
 class WelcomeScreen(Screen[None]):
     """Shown once; the acknowledgement is kept in the store."""
 
+    CSS_PATH = ["welcome.tcss", "dialogs.tcss"]
+
     BINDINGS = [Binding("enter", "start", "Start", id="start", show=True)]
 
     def __init__(self, store_path: Path) -> None:
@@ -49,7 +52,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(plain(privacy(self._store_path)), classes="welcome-text")
             yield from crisis_lines()
             yield Button("Start the course (Enter)", id="welcome-start", variant="primary")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#welcome-start", Button).focus()
