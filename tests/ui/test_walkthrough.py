@@ -284,3 +284,22 @@ async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MapScreen)
     app.store.close()
+
+
+async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(1)
+        await settle(pilot)
+        assert sorted(screen._views) == [0, 1]  # the page just read stays built
+        await pilot.pause(0.5)
+        assert sorted(screen._views) == [0, 1, 2]
+        assert [v.display for _, v in sorted(screen._views.items())] == [False, True, False]
+        await pilot.press("tab")  # into the quiz, out of the radio set
+        screen.action_next()
+        await settle(pilot)
+        assert isinstance(app.focused, TextArea), "a prebuilt reflection still takes focus"
+        assert step_counter(screen) == "Step 3 of 4 · Think"
+    app.store.close()

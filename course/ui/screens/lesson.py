@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.timer import Timer
 from textual.widgets import Button, Static
 
 from course.model import Lesson, PlanStep, QuizStep, ReadStep, ReflectStep, Step
@@ -18,7 +18,11 @@ from course.ui.widgets.plan_view import PlanView
 from course.ui.widgets.quiz_view import QuizView
 from course.ui.widgets.read_view import ReadView
 from course.ui.widgets.reflect_view import ReflectView
+from course.ui.widgets.step_view import StepView
 from course.ui.widgets.summary_view import SummaryView
+
+PREBUILD_DELAY = 0.3
+"""Seconds after a step appears before its neighbours are built: the learner is reading."""
 
 
 class LessonScreen(Screen[None]):
@@ -38,6 +42,8 @@ class LessonScreen(Screen[None]):
         self.session = session
         self.lesson = lesson
         self.index = max(0, min(step, len(lesson.steps)))
+        self._views: dict[int, StepView] = {}
+        self._prebuild_timer: Timer | None = None
 
     @property
     def at_summary(self) -> bool:
@@ -61,7 +67,7 @@ class LessonScreen(Screen[None]):
         self.session.write(self.session.store.mark_started, self.lesson.id)
         self.show_step(self.index)
 
-    def _view_for(self, step: Step) -> Widget:
+    def _view_for(self, step: Step) -> StepView:
         if isinstance(step, ReadStep):
             return ReadView(step)
         if isinstance(step, QuizStep):
@@ -77,12 +83,30 @@ class LessonScreen(Screen[None]):
         for view in self.query(ReflectView):
             view.flush()
 
+    def _mount_view(self, index: int, visible: bool) -> StepView:
+        view = self._view_for(self.lesson.steps[index])
+        view.display = visible
+        self.query_one("#step-body", VerticalScroll).mount(view)
+        self._views[index] = view
+        return view
+
+    def _prebuild_neighbours(self) -> None:
+        """Build the steps either side while the learner reads, so a turn only swaps."""
+        for index in (self.index + 1, self.index - 1):
+            if 0 <= index < len(self.lesson.steps) and index not in self._views:
+                self._mount_view(index, visible=False)
+
     def show_step(self, index: int) -> None:
+        """Show one step; steps stay built, so coming back keeps their state."""
         self.flush()
         total = len(self.lesson.steps)
         self.index = max(0, min(index, total))
         body = self.query_one("#step-body", VerticalScroll)
-        body.remove_children()
+        for view_index, view in self._views.items():
+            view.display = view_index == self.index
+        body.query(SummaryView).remove()
+        if self._prebuild_timer is not None:
+            self._prebuild_timer.stop()
         back = self.query_one("#lesson-back", Button)
         next_button = self.query_one("#lesson-next", Button)
         back.disabled = self.index == 0
@@ -95,8 +119,13 @@ class LessonScreen(Screen[None]):
             self.refresh_bindings()
             return
         step = self.lesson.steps[self.index]
-        body.mount(self._view_for(step))
+        shown = self._views.get(self.index)
+        if shown is None:
+            self._mount_view(self.index, visible=True)  # takes focus once mounted
+        elif not isinstance(step, ReadStep):
+            shown.focus_first()
         body.scroll_home(animate=False)
+        self._prebuild_timer = self.set_timer(PREBUILD_DELAY, self._prebuild_neighbours)
         self.query_one("#lesson-step", Static).update(
             plain(f"Step {self.index + 1} of {total} · {step.title}")
         )
@@ -158,6 +187,8 @@ class LessonScreen(Screen[None]):
             self.action_to_map()
             return
         self.lesson = following
+        self.query_one("#step-body", VerticalScroll).remove_children()
+        self._views.clear()
         self.query_one("#lesson-title", Static).update(plain(following.title))
         self.session.write(self.session.store.mark_started, following.id)
         self.show_step(0)

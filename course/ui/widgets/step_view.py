@@ -16,7 +16,7 @@ class StepView(Vertical):
     focus_on_mount = True
 
     def on_mount(self) -> None:
-        if self.focus_on_mount:
+        if self.focus_on_mount and self.display:
             self.call_after_refresh(self.focus_first)
 
     def focus_first(self) -> None:
