@@ -129,9 +129,11 @@ class CourseApp(App[None]):
         lesson = self.session.course.lesson(lesson_id)
         if lesson is None:
             return
-        while isinstance(self.screen, LessonScreen | HelpScreen):
-            self.pop_screen()
-        self.push_screen(LessonScreen(self.session, lesson, step))
+        current = self.screen
+        if isinstance(current, LessonScreen):
+            current.open(lesson, step)
+        elif isinstance(current, MapScreen):
+            self.push_screen(LessonScreen(self.session, lesson, step))
 
     def _report_write_error(self, message: str) -> None:
         self.notify(message, severity="error", timeout=20, markup=False)

@@ -303,3 +303,22 @@ async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Pa
         assert isinstance(app.focused, TextArea), "a prebuilt reflection still takes focus"
         assert step_counter(screen) == "Step 3 of 4 · Think"
     app.store.close()
+
+
+async def test_a_summary_built_ahead_shows_the_score_at_the_time_it_is_shown(
+    tmp_path: Path,
+) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        screen.show_step(3)
+        await pilot.pause(0.5)  # the summary is built ahead, before any answer
+        assert 4 in screen._views
+        app.store.record_answer("first", "single", ["a"], True)
+        screen.action_next()
+        await settle(pilot)
+        score = screen.query_one(".summary-score", Static)
+        assert str(score.render()) == "Quiz: 1 of 2 right on the first try."
+        assert score.display
+    app.store.close()

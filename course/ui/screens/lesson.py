@@ -84,7 +84,10 @@ class LessonScreen(Screen[None]):
             view.flush()
 
     def _mount_view(self, index: int, visible: bool) -> StepView:
-        view = self._view_for(self.lesson.steps[index])
+        if index >= len(self.lesson.steps):
+            view: StepView = SummaryView(self.session, self.lesson)
+        else:
+            view = self._view_for(self.lesson.steps[index])
         view.display = visible
         self.query_one("#step-body", VerticalScroll).mount(view)
         self._views[index] = view
@@ -93,7 +96,7 @@ class LessonScreen(Screen[None]):
     def _prebuild_neighbours(self) -> None:
         """Build the steps either side while the learner reads, so a turn only swaps."""
         for index in (self.index + 1, self.index - 1):
-            if 0 <= index < len(self.lesson.steps) and index not in self._views:
+            if 0 <= index <= len(self.lesson.steps) and index not in self._views:
                 self._mount_view(index, visible=False)
 
     def show_step(self, index: int) -> None:
@@ -104,7 +107,6 @@ class LessonScreen(Screen[None]):
         body = self.query_one("#step-body", VerticalScroll)
         for view_index, view in self._views.items():
             view.display = view_index == self.index
-        body.query(SummaryView).remove()
         if self._prebuild_timer is not None:
             self._prebuild_timer.stop()
         back = self.query_one("#lesson-back", Button)
@@ -112,7 +114,13 @@ class LessonScreen(Screen[None]):
         back.disabled = self.index == 0
         if self.at_summary:
             self._finish()
-            body.mount(SummaryView(self.session, self.lesson))
+            summary = self._views.get(self.index)
+            if summary is None:
+                summary = self._mount_view(self.index, visible=True)
+            else:
+                summary.focus_first()
+            if isinstance(summary, SummaryView) and summary.is_mounted:
+                summary.show_score()
             self.query_one("#lesson-step", Static).update("Lesson complete")
             self.query_one("#lesson-progress", Meter).set(total, total)
             next_button.display = False
@@ -186,12 +194,17 @@ class LessonScreen(Screen[None]):
         if following is None:
             self.action_to_map()
             return
-        self.lesson = following
+        self.open(following, 0)
+
+    def open(self, lesson: Lesson, step: int) -> None:
+        """Show another lesson in this screen (next lesson, or the palette)."""
+        self.flush()
+        self.lesson = lesson
         self.query_one("#step-body", VerticalScroll).remove_children()
         self._views.clear()
-        self.query_one("#lesson-title", Static).update(plain(following.title))
-        self.session.write(self.session.store.mark_started, following.id)
-        self.show_step(0)
+        self.query_one("#lesson-title", Static).update(plain(lesson.title))
+        self.session.write(self.session.store.mark_started, lesson.id)
+        self.show_step(step)
 
     def on_unmount(self) -> None:
         self.flush()

@@ -14,6 +14,8 @@ from course.ui.widgets.step_view import StepView
 
 
 class SummaryView(StepView):
+    """Built ahead while the last step is read; the score is filled in when shown."""
+
     def __init__(self, session: Session, lesson: Lesson) -> None:
         super().__init__()
         self.session = session
@@ -23,12 +25,9 @@ class SummaryView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(plain(f"✓ You finished “{self.lesson.title}”"), classes="summary-title")
         yield Static(plain(self.lesson.summary), classes="summary-text")
-        result = score(self.lesson, self.session.first_correct(self.lesson))
-        if result is not None:
-            yield Static(
-                plain(f"Quiz: {result.right} of {result.total} right on the first try."),
-                classes="summary-score",
-            )
+        score_line = Static(plain(self._score_text()), classes="summary-score")
+        score_line.display = bool(self._score_text())
+        yield score_line
         with Horizontal(classes="summary-actions"):
             if self.next_lesson is not None:
                 yield Button(
@@ -38,3 +37,16 @@ class SummaryView(StepView):
                     compact=True,
                 )
             yield Button("Back to the map", id="summary-map", compact=True)
+
+    def _score_text(self) -> str:
+        result = score(self.lesson, self.session.first_correct(self.lesson))
+        if result is None:
+            return ""
+        return f"Quiz: {result.right} of {result.total} right on the first try."
+
+    def show_score(self) -> None:
+        """Read the score now: answers may have changed since this was built."""
+        line = self.query_one(".summary-score", Static)
+        text = self._score_text()
+        line.update(plain(text))
+        line.display = bool(text)
