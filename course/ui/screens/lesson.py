@@ -94,7 +94,16 @@ class LessonScreen(Screen[None]):
         return view
 
     def _prebuild_neighbours(self) -> None:
-        """Build the steps either side while the learner reads, so a turn only swaps."""
+        """Build the steps either side while the learner reads, so a turn only swaps.
+
+        Steps further away are let go (a reflection is saved first), so a long
+        lesson never holds more than three steps' widgets.
+        """
+        for index in [i for i in self._views if abs(i - self.index) > 1]:
+            view = self._views.pop(index)
+            if isinstance(view, ReflectView):
+                view.flush()
+            view.remove()
         for index in (self.index + 1, self.index - 1):
             if 0 <= index <= len(self.lesson.steps) and index not in self._views:
                 self._mount_view(index, visible=False)
