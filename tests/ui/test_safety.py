@@ -11,7 +11,6 @@ from textual.widgets import OptionList, Static, TextArea
 
 from course.ui.app import CourseApp
 from course.ui.screens.help import HelpScreen
-from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.message import MessageScreen
 from progress import database_path
 from tests.ui.helpers import UI_LESSON, data_folder, lessons_folder, make_app, settle
@@ -243,7 +242,3 @@ def test_audit_hook_would_notice_a_connection() -> None:
     finally:
         _watching = False
     assert _seen == ["socket.connect"]
-
-
-def test_a_lesson_screen_type_exists() -> None:
-    assert LessonScreen.__name__ == "LessonScreen"

@@ -13,7 +13,7 @@ from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.widgets.plan_view import PlanCheckbox
 from course.ui.widgets.quiz_view import ChoiceCheckbox, ChoiceRadio, QuestionView
-from tests.ui.helpers import data_folder, lessons_folder, make_app, settle
+from tests.ui.helpers import lessons_folder, make_app, settle
 
 
 async def open_first_lesson(app: CourseApp, pilot: Pilot[None]) -> LessonScreen:
@@ -255,10 +255,6 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
         await settle(pilot)
         assert again.theme == "gruvbox"
     again.store.close()
-
-
-def test_data_folder_is_private() -> None:
-    assert "home" in str(data_folder())
 
 
 async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
