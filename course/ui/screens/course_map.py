@@ -49,6 +49,7 @@ class MapScreen(Screen[None]):
         lessons.clear_options()
         done = 0
         number = 0
+        first_unfinished: str | None = None
         for module in course.modules:
             lessons.add_option(
                 Option(
@@ -59,6 +60,8 @@ class MapScreen(Screen[None]):
                 number += 1
                 status = self.session.standing(lesson)
                 done += status.state is State.DONE
+                if first_unfinished is None and status.state is not State.DONE:
+                    first_unfinished = f"lesson:{lesson.id}"
                 label = Content.assemble(
                     (f"{status.symbol} ", "bold"),
                     f"{number}. ",
@@ -72,19 +75,15 @@ class MapScreen(Screen[None]):
         self.query_one("#map-progress", Meter).set(done, len(course.lessons))
         self._show_continue(self.session.continue_place())
         self.refresh_bindings()
-        lessons.highlighted = self._index_to_highlight(lessons, highlighted)
-
-    def _index_to_highlight(self, lessons: OptionList, previous: str | None) -> int | None:
-        """Keep the learner's place in the list; else the first unfinished lesson."""
-        if previous is not None:
-            try:
-                return lessons.get_option_index(previous)
-            except OptionDoesNotExist:
-                pass
-        for lesson in self.session.course.lessons:
-            if self.session.standing(lesson).state is not State.DONE:
-                return lessons.get_option_index(f"lesson:{lesson.id}")
-        return 1 if lessons.option_count > 1 else None
+        # Keep the learner's place in the list; else the first unfinished lesson.
+        for option_id in (highlighted, first_unfinished):
+            if option_id is not None:
+                try:
+                    lessons.highlighted = lessons.get_option_index(option_id)
+                    return
+                except OptionDoesNotExist:
+                    pass
+        lessons.highlighted = 1 if lessons.option_count > 1 else None
 
     def _show_continue(self, place: Place | None) -> None:
         button = self.query_one("#map-continue", Button)
