@@ -269,7 +269,9 @@ class Store:
 
     def lesson(self, lesson_id: str) -> LessonProgress | None:
         """Start and completion times of one lesson, None if never started."""
-        return self.lessons().get(lesson_id)
+        with self._read() as conn:
+            found = self._lessons(conn, lesson_id)
+        return found[0] if found else None
 
     def lessons(self) -> dict[str, LessonProgress]:
         """Start and completion times of every lesson the learner opened."""
@@ -277,11 +279,14 @@ class Store:
             return {item.lesson_id: item for item in self._lessons(conn)}
 
     @staticmethod
-    def _lessons(conn: sqlite3.Connection) -> tuple[LessonProgress, ...]:
-        rows = conn.execute(
-            "SELECT lesson_id, started_at, completed_at, last_step_id FROM lesson "
-            "ORDER BY lesson_id"
-        )
+    def _lessons(
+        conn: sqlite3.Connection, lesson_id: str | None = None
+    ) -> tuple[LessonProgress, ...]:
+        columns = "SELECT lesson_id, started_at, completed_at, last_step_id FROM lesson"
+        if lesson_id is None:
+            rows = conn.execute(f"{columns} ORDER BY lesson_id")
+        else:
+            rows = conn.execute(f"{columns} WHERE lesson_id = ?", (lesson_id,))
         return tuple(
             LessonProgress(lesson_id, _maybe_time(started), _maybe_time(completed), last_step)
             for lesson_id, started, completed, last_step in rows

@@ -10,7 +10,6 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from course.model import Lesson
 from course.standing import State
 from course.ui.session import Place, Session
 from course.ui.text import plain
@@ -124,6 +123,3 @@ class MapScreen(Screen[None]):
         from course.ui.screens.lesson import LessonScreen
 
         self.app.push_screen(LessonScreen(self.session, place.lesson, place.step))
-
-    def open_lesson(self, lesson: Lesson, step: int = 0) -> None:
-        self.open(Place(lesson, step))

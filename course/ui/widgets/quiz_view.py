@@ -15,6 +15,7 @@ from course.model import Lesson, Question, QuizStep
 from course.ui.session import Session
 from course.ui.text import markdown, plain
 from course.ui.widgets.step_view import StepView
+from progress import QuizAttempt
 
 
 class ChoiceRadio(RadioButton):
@@ -45,14 +46,20 @@ def feedback_text(grade_: Grade, multiple: bool) -> str:
 
 
 class QuestionView(Vertical):
-    def __init__(self, session: Session, lesson: Lesson, question: Question, number: int) -> None:
+    def __init__(
+        self,
+        session: Session,
+        lesson: Lesson,
+        question: Question,
+        number: int,
+        latest: QuizAttempt | None,
+    ) -> None:
         super().__init__(classes="question")
         self.session = session
         self.lesson = lesson
         self.question = question
         self.number = number
-        results = session.store.question_results(lesson.id)
-        self._latest = results[question.id].latest if question.id in results else None
+        self._latest = latest
 
     def compose(self) -> ComposeResult:
         question = self.question
@@ -117,5 +124,8 @@ class QuizView(StepView):
     def compose(self) -> ComposeResult:
         if self.step.intro:
             yield Static(markdown(self.step.intro), classes="quiz-intro")
+        results = self.session.store.question_results(self.lesson.id)  # one read for all
         for number, question in enumerate(self.step.questions, start=1):
-            yield QuestionView(self.session, self.lesson, question, number)
+            result = results.get(question.id)
+            latest = result.latest if result else None
+            yield QuestionView(self.session, self.lesson, question, number, latest)

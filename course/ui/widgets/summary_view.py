@@ -25,8 +25,9 @@ class SummaryView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(plain(f"✓ You finished “{self.lesson.title}”"), classes="summary-title")
         yield Static(plain(self.lesson.summary), classes="summary-text")
-        score_line = Static(plain(self._score_text()), classes="summary-score")
-        score_line.display = bool(self._score_text())
+        text = self._score_text()
+        score_line = Static(plain(text), classes="summary-score")
+        score_line.display = bool(text)
         yield score_line
         with Horizontal(classes="summary-actions"):
             if self.next_lesson is not None:
