@@ -93,17 +93,20 @@ class LessonScreen(Screen[None]):
         self._views[index] = view
         return view
 
-    def _prebuild_neighbours(self) -> None:
+    async def _prebuild_neighbours(self) -> None:
         """Build the steps either side while the learner reads, so a turn only swaps.
 
         Steps further away are let go (a reflection is saved first), so a long
         lesson never holds more than three steps' widgets.
         """
-        for index in [i for i in self._views if abs(i - self.index) > 1]:
+        far = [i for i in self._views if abs(i - self.index) > 1]
+        for index in far:
             view = self._views.pop(index)
             if isinstance(view, ReflectView):
                 view.flush()
-            view.remove()
+            await view.remove()
+        if far:
+            self.app_collect_garbage_soon()
         for index in (self.index + 1, self.index - 1):
             if 0 <= index <= len(self.lesson.steps) and index not in self._views:
                 self._mount_view(index, visible=False)
@@ -211,9 +214,17 @@ class LessonScreen(Screen[None]):
         self.lesson = lesson
         self.query_one("#step-body", VerticalScroll).remove_children()
         self._views.clear()
+        self.app_collect_garbage_soon()
         self.query_one("#lesson-title", Static).update(plain(lesson.title))
         self.session.write(self.session.store.mark_started, lesson.id)
         self.show_step(step)
 
     def on_unmount(self) -> None:
         self.flush()
+        self.app_collect_garbage_soon()
+
+    def app_collect_garbage_soon(self) -> None:
+        from course.ui.app import CourseApp  # imported late: the app imports this screen
+
+        if isinstance(self.app, CourseApp):
+            self.app.collect_garbage_soon()
