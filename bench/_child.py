@@ -29,6 +29,7 @@ import asyncio  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from itertools import pairwise  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
@@ -44,11 +45,11 @@ if TYPE_CHECKING:
 SIZE = (80, 24)
 THINK_S = 0.2
 """Seconds between keys when stepping through lessons: far quicker than reading."""
-PILOT_THINK_S = 1.0
+PILOT_THINK_S = 0.6
 """The pause before each key in the Pilot timings. Pilot's press waits until the
 app is idle, so work the app does while a page is being read (building the next
-step) would be billed to the key if the pause were shorter than that work; one
-second is still far quicker than anyone reads a page."""
+step, 0.3 s after a turn) would be billed to the key if the pause were shorter
+than that work; 0.6 s is still far quicker than anyone reads a page."""
 Result = dict[str, Any]
 Turns = dict[str, list[list[float]]]
 """Per turn name, one ``[shown, settled]`` pair of seconds per pass."""
@@ -143,12 +144,30 @@ def map_ready(app: App[Any]) -> Callable[[], bool]:
     return ready
 
 
-def step_ready(app: App[Any], lesson: Lesson, index: int) -> Callable[[], bool]:
-    """The lesson's step ``index`` (or its summary) is the only view shown, on screen."""
+def pages(lesson: Lesson) -> list[tuple[int, int, str]]:
+    """Every page of ``lesson`` in reading order, then its summary.
+
+    A page is ``(step index, part, name)``: a quiz shows one question per page.
+    """
+    from course.model import QuizStep
+
+    found: list[tuple[int, int, str]] = []
+    for index, step in enumerate(lesson.steps):
+        parts = len(step.questions) if isinstance(step, QuizStep) else 1
+        for part in range(parts):
+            name = f"{step.kind} q{part + 1}" if parts > 1 else step.kind
+            found.append((index, part, name))
+    found.append((len(lesson.steps), 0, "end"))
+    return found
+
+
+def step_ready(app: App[Any], lesson: Lesson, index: int, part: int = 0) -> Callable[[], bool]:
+    """The lesson's step ``index`` (or its summary), at page ``part``, is on screen alone."""
     from textual.containers import VerticalScroll
 
     from bench.drive import on_screen
     from course.ui.screens.lesson import LessonScreen
+    from course.ui.widgets.quiz_view import QuizView
     from course.ui.widgets.summary_view import SummaryView
 
     def ready() -> bool:
@@ -164,12 +183,19 @@ def step_ready(app: App[Any], lesson: Lesson, index: int) -> Callable[[], bool]:
             return False
         view = views[0]
         if index >= len(lesson.steps):
-            expected = isinstance(view, SummaryView)
-        else:
-            expected = getattr(view, "step", None) is lesson.steps[index]
-        return expected and on_screen(view)
+            return isinstance(view, SummaryView) and on_screen(view)
+        if getattr(view, "step", None) is not lesson.steps[index]:
+            return False
+        if isinstance(view, QuizView):
+            return view.part == part and view.current().display and on_screen(view.current())
+        return on_screen(view)
 
     return ready
+
+
+def turn_name(lesson: Lesson, here: tuple[int, int, str], there: tuple[int, int, str]) -> str:
+    step = lesson.steps[here[0]]
+    return f"{lesson.id}/{step.id}: {here[2]} -> {there[2]}"
 
 
 async def leave_text_box(pilot: Pilot[Any]) -> None:
@@ -205,13 +231,13 @@ async def walk_lesson(
 
     app.open_lesson(lesson.id, 0)
     await settle(pilot, step_ready(app, lesson, 0))
-    for index, step in enumerate(lesson.steps):
+    walk = pages(lesson)
+    for here, there in pairwise(walk):
         await leave_text_box(pilot)
         await read_a_moment(pilot)
-        timing = await press_and_settle(pilot, "n", step_ready(app, lesson, index + 1))
+        timing = await press_and_settle(pilot, "n", step_ready(app, lesson, there[0], there[1]))
         if times is not None:
-            following = lesson.steps[index + 1].kind if index + 1 < len(lesson.steps) else "end"
-            name = f"{lesson.id}/{step.id}: {step.kind} -> {following}"
+            name = turn_name(lesson, here, there)
             times.setdefault(name, []).append([timing.shown, timing.settled])
     send_key(app, "escape")
     await settle(pilot, map_ready(app))
@@ -355,7 +381,7 @@ async def pilot_press_until(pilot: Pilot[Any], key: str, ready: Callable[[], boo
     return time.perf_counter() - start
 
 
-async def ui_pilot(result: Result, runs: int, lessons: int | None) -> None:
+async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) -> None:
     """Floor and course turns timed with Pilot, as the benchmark targets were set."""
     from bench.apps import MinimalApp
     from bench.drive import on_screen
@@ -391,20 +417,20 @@ async def ui_pilot(result: Result, runs: int, lessons: int | None) -> None:
             opened = step_ready(app, longest, longest_index)
             first_paint.append(await pilot_press_until(pilot, "c", opened))
             await pilot_press_until(pilot, "escape", map_ready(app))
-        markdown.cache_clear()
-        for lesson in app.session.course.lessons[:lessons]:
-            app.open_lesson(lesson.id, 0)
-            await pilot_press_until(pilot, "f24", step_ready(app, lesson, 0))  # f24: no-op key
-            for index, step in enumerate(lesson.steps):
-                if step.kind == "reflect":
-                    await pilot.press("tab")
-                await asyncio.sleep(PILOT_THINK_S)
-                elapsed = await pilot_press_until(pilot, "n", step_ready(app, lesson, index + 1))
-                following = (
-                    lesson.steps[index + 1].kind if index + 1 < len(lesson.steps) else "end"
-                )
-                turns[f"{lesson.id}/{step.id}: {step.kind} -> {following}"] = [elapsed]
-            await pilot_press_until(pilot, "escape", map_ready(app))
+        for _ in range(passes):
+            markdown.cache_clear()  # each pass a first visit, as the longest page's runs
+            for lesson in app.session.course.lessons[:lessons]:
+                app.open_lesson(lesson.id, 0)
+                await pilot_press_until(pilot, "f24", step_ready(app, lesson, 0))  # no-op key
+                walk = pages(lesson)
+                for here, there in pairwise(walk):
+                    if lesson.steps[here[0]].kind == "reflect":
+                        await pilot.press("tab")
+                    await asyncio.sleep(PILOT_THINK_S)
+                    ready = step_ready(app, lesson, there[0], there[1])
+                    elapsed = await pilot_press_until(pilot, "n", ready)
+                    turns.setdefault(turn_name(lesson, here, there), []).append(elapsed)
+                await pilot_press_until(pilot, "escape", map_ready(app))
     app.store.close()
     result["first_paint"] = first_paint
     result["turns"] = turns
@@ -429,7 +455,8 @@ def main(argv: list[str]) -> int:
         passes, runs = int(options.get("passes", 1)), int(options.get("runs", 5))
         asyncio.run(ui(result, passes, runs, lessons))
     elif mode == "ui-pilot":
-        asyncio.run(ui_pilot(result, int(options.get("runs", 5)), lessons))
+        runs, passes = int(options.get("runs", 5)), int(options.get("passes", 1))
+        asyncio.run(ui_pilot(result, runs, passes, lessons))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     out.write_text(json.dumps(result))

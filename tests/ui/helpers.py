@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from course.loader import load_course
 from course.ui.app import CourseApp
@@ -129,3 +130,17 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let pending messages and refreshes finish."""
     await pilot.pause()
     await pilot.pause()
+
+
+async def click_button(pilot: Pilot[None], target: str | Widget) -> None:
+    """Click a button and wait out its pressed look, as a person's next click would.
+
+    A Textual button ignores clicks and Enter while it still shows it was
+    pressed (0.2 s), so a test clicking faster than that would lose presses,
+    and a snapshot taken sooner would show the pressed look.
+    """
+    await pilot.click(target)
+    await settle(pilot)
+    button = pilot.app.screen.query_one(target) if isinstance(target, str) else target
+    while button.has_class("-active"):
+        await pilot.pause(0.05)

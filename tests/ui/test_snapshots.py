@@ -11,7 +11,7 @@ from textual.widgets import Button, OptionList
 from course.ui.app import CourseApp
 from course.ui.screens.lesson import LessonScreen
 from course.ui.widgets.quiz_view import ChoiceRadio, QuestionView
-from tests.ui.helpers import lessons_folder, make_app, settle
+from tests.ui.helpers import click_button, lessons_folder, make_app, settle
 
 SnapCompare = Any
 
@@ -56,12 +56,7 @@ class TestScreens:
             await settle(pilot)
             question = screen.query(QuestionView).first()
             await pilot.click(list(question.query(ChoiceRadio))[1])
-            await pilot.click(question.query_one(".check-answer", Button))
-            await settle(pilot)
-            screen.query_one("#step-body").scroll_to_widget(
-                question.query_one(".feedback"), animate=False, top=True
-            )
-            await settle(pilot)
+            await click_button(pilot, question.query_one(".check-answer", Button))
 
         assert snap_compare(_app(tmp_path), run_before=run_before)
 

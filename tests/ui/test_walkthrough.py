@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button, Checkbox, Input, OptionList, RadioButton, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+)
 
 from course.ui.app import CourseApp
 from course.ui.screens.course_map import MapScreen
@@ -13,7 +22,7 @@ from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.widgets.plan_view import PlanCheckbox
 from course.ui.widgets.quiz_view import ChoiceCheckbox, ChoiceRadio, QuestionView
-from tests.ui.helpers import lessons_folder, make_app, settle
+from tests.ui.helpers import click_button, lessons_folder, make_app, settle
 
 
 async def open_first_lesson(app: CourseApp, pilot: Pilot[None]) -> LessonScreen:
@@ -61,15 +70,17 @@ async def test_a_lesson_through_every_step_kind_to_its_summary(tmp_path: Path) -
         await pilot.press("n")
         await settle(pilot)
         assert step_counter(screen) == "Step 2 of 4 · Check"
-        await pilot.click("#lesson-next")
-        await settle(pilot)
+        assert str(screen.query_one("#lesson-next", Button).label) == "Next question →"
+        await click_button(pilot, "#lesson-next")  # the quiz's second question
+        assert step_counter(screen) == "Step 2 of 4 · Check"
+        assert str(screen.query_one("#lesson-next", Button).label) == "Next →"
+        await click_button(pilot, "#lesson-next")
         assert step_counter(screen) == "Step 3 of 4 · Think"
         assert isinstance(app.focused, TextArea)
         await pilot.press("tab", "enter")  # out of the text area to Next
         await settle(pilot)
         assert step_counter(screen) == "Step 4 of 4 · Plan"
-        await pilot.click("#lesson-back")
-        await settle(pilot)
+        await click_button(pilot, "#lesson-back")
         assert step_counter(screen) == "Step 3 of 4 · Think"
         screen.action_next()
         await settle(pilot)
@@ -115,7 +126,10 @@ async def test_quiz_right_wrong_multi_and_retry_scores_first_attempts(tmp_path: 
         await pilot.click(single.query_one(".check-answer", Button))
         await settle(pilot)
         assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
-        # Multi-select: only X, then X and Y.
+        # Multi-select, one page on: only X, then X and Y.
+        await pilot.press("n")
+        await settle(pilot)
+        assert not single.display and multi.display
         boxes = list(multi.query(ChoiceCheckbox))
         assert "Select all that apply." in [str(s.render()) for s in multi.query(Static)]
         await pilot.click(boxes[0])
@@ -265,16 +279,14 @@ async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LessonScreen) and screen.lesson.id == "first"
-        await pilot.click("#lesson-next")
-        await settle(pilot)
+        await click_button(pilot, "#lesson-next")
         single = screen.query(QuestionView).first()
         await pilot.click(single.query(ChoiceRadio).first())
         await pilot.click(single.query_one(".check-answer", Button))
         await settle(pilot)
         assert str(single.query_one(".feedback", Static).render()).startswith("✓ Correct")
-        for _ in range(3):
-            await pilot.click("#lesson-next")
-            await settle(pilot)
+        for _ in range(4):  # the second question, the reflection, the plan, the summary
+            await click_button(pilot, "#lesson-next")
         assert screen.at_summary
         await pilot.click("#summary-map")
         await settle(pilot)
@@ -294,6 +306,7 @@ async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Pa
         assert sorted(screen._views) == [0, 1, 2]
         assert [v.display for _, v in sorted(screen._views.items())] == [False, True, False]
         await pilot.press("tab")  # into the quiz, out of the radio set
+        screen.action_next()  # the quiz's second question
         screen.action_next()
         await settle(pilot)
         assert isinstance(app.focused, TextArea), "a prebuilt reflection still takes focus"
@@ -317,4 +330,37 @@ async def test_a_summary_built_ahead_shows_the_score_at_the_time_it_is_shown(
         score = screen.query_one(".summary-score", Static)
         assert str(score.render()) == "Quiz: 1 of 2 right on the first try."
         assert score.display
+    app.store.close()
+
+
+async def test_a_quiz_shows_one_question_at_a_time(tmp_path: Path) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_first_lesson(app, pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        single, multi = screen.query(QuestionView)
+        assert (single.display, multi.display) == (True, False)
+        assert str(single.query_one(".question-count", Static).render()) == "Question 1 of 2"
+        assert isinstance(app.focused, RadioSet), "the question's choices take the keyboard"
+        await pilot.press("tab", "tab", "n")  # out of the choices, then the next question
+        await settle(pilot)
+        assert (single.display, multi.display) == (False, True)
+        assert isinstance(app.focused, ChoiceCheckbox)
+        assert app.store.position() is not None
+        assert app.store.position().step_id == "check"
+        await pilot.press("n")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 3 of 4 · Think"
+        await pilot.press("tab", "b")  # back into the quiz lands on its last question
+        await settle(pilot)
+        assert step_counter(screen) == "Step 2 of 4 · Check"
+        assert (single.display, multi.display) == (False, True)
+        await pilot.press("b")
+        await settle(pilot)
+        assert (single.display, multi.display) == (True, False)
+        await pilot.press("b")
+        await settle(pilot)
+        assert step_counter(screen) == "Step 1 of 4 · A page"
     app.store.close()

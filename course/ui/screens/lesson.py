@@ -111,19 +111,25 @@ class LessonScreen(Screen[None]):
             if 0 <= index <= len(self.lesson.steps) and index not in self._views:
                 self._mount_view(index, visible=False)
 
-    def show_step(self, index: int) -> None:
-        """Show one step; steps stay built, so coming back keeps their state."""
+    def show_step(self, index: int, last_part: bool = False) -> None:
+        """Show one step; steps stay built, so coming back keeps their state.
+
+        ``last_part``: open the step at its last page (a quiz's last question),
+        as turning back into it does.
+        """
         self.flush()
         total = len(self.lesson.steps)
         self.index = max(0, min(index, total))
         body = self.query_one("#step-body", VerticalScroll)
         for view_index, view in self._views.items():
+            if view_index == self.index:
+                view.show_part(view.parts - 1 if last_part else 0)
             view.display = view_index == self.index
         if self._prebuild_timer is not None:
             self._prebuild_timer.stop()
         back = self.query_one("#lesson-back", Button)
         next_button = self.query_one("#lesson-next", Button)
-        back.disabled = self.index == 0
+        back.disabled = self.index == 0 and not last_part
         if self.at_summary:
             self._finish()
             summary = self._views.get(self.index)
@@ -141,7 +147,8 @@ class LessonScreen(Screen[None]):
         step = self.lesson.steps[self.index]
         shown = self._views.get(self.index)
         if shown is None:
-            self._mount_view(self.index, visible=True)  # takes focus once mounted
+            shown = self._mount_view(self.index, visible=True)  # takes focus once mounted
+            shown.show_part(shown.parts - 1 if last_part else 0)
         elif not isinstance(step, ReadStep):
             shown.focus_first()
         body.scroll_home(animate=False)
@@ -151,11 +158,27 @@ class LessonScreen(Screen[None]):
         )
         self.query_one("#lesson-progress", Meter).set(self.index + 1, total)
         next_button.display = True
-        next_button.label = "Finish →" if self.index == total - 1 else "Next →"
+        self._label_next()
         self.session.write(self.session.store.set_position, self.lesson.id, step.id)
         self.refresh_bindings()
         if isinstance(step, ReadStep):
             next_button.focus()
+
+    def _shown_view(self) -> StepView | None:
+        return self._views.get(self.index)
+
+    def _label_next(self) -> None:
+        """Say where Next goes: the step's next page, the next step, or the end."""
+        view = self._shown_view()
+        label = "Next →"
+        if view is not None and view.part + 1 < view.parts:
+            label = "Next question →"
+        elif self.index == len(self.lesson.steps) - 1:
+            label = "Finish →"
+        button = self.query_one("#lesson-next", Button)
+        if str(button.label) != label:
+            button.label = label
+            button.refresh(layout=True)  # Button's label does not re-measure the button
 
     def _finish(self) -> None:
         """Mark the lesson done and move the saved position on to the next one."""
@@ -182,16 +205,33 @@ class LessonScreen(Screen[None]):
         if action == "next":
             return not self.at_summary
         if action == "back":
-            return self.index > 0
+            view = self._shown_view()
+            return self.index > 0 or (view is not None and view.part > 0)
         return True
 
     def action_next(self) -> None:
-        if not self.at_summary:
+        if self.at_summary:
+            return
+        view = self._shown_view()
+        if view is not None and view.next_part():
+            self._turned_part()
+        else:
             self.show_step(self.index + 1)
 
     def action_back(self) -> None:
-        if self.index > 0:
-            self.show_step(self.index - 1)
+        view = self._shown_view()
+        if view is not None and view.previous_part():
+            self._turned_part()
+        elif self.index > 0:
+            self.show_step(self.index - 1, last_part=True)
+
+    def _turned_part(self) -> None:
+        self.query_one("#step-body", VerticalScroll).scroll_home(animate=False)
+        view = self._shown_view()
+        at_start = self.index == 0 and (view is None or view.part == 0)
+        self.query_one("#lesson-back", Button).disabled = at_start
+        self._label_next()
+        self.refresh_bindings()
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#step-body", VerticalScroll)

@@ -13,20 +13,37 @@ from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 Signature = tuple[tuple[str, str, str, bool, str], ...]
 
 
+def _in_order(keys: Signature, among: Signature) -> bool:
+    """Whether ``keys`` is ``among`` with some left out, in the same order."""
+    rest = iter(among)
+    return all(key in rest for key in keys)
+
+
 class QuietFooter(Footer):
     _shown: Signature | None = None
+    """The keys on show."""
+    _composed: Signature | None = None
+    """The keys built, some perhaps hidden."""
     _pending = False
 
     def _signature(self) -> Signature:
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show or binding.action == "app.command_palette"
-        )
+        """What the footer would show: the first key of each action, as Footer does."""
+        shown: dict[str, tuple[str, str, str, bool, str]] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = (
+                    binding.key,
+                    binding.action,
+                    binding.description,
+                    enabled,
+                    tooltip,
+                )
+        return tuple(shown.values())
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
@@ -41,6 +58,16 @@ class QuietFooter(Footer):
         if not self.is_attached:
             return
         signature = self._signature()
-        if signature != self._shown:
-            self._shown = signature
-            await self.recompose()
+        if signature == self._shown:
+            return
+        self._shown = signature
+        if self._composed is not None and _in_order(signature, self._composed):
+            # Some keys went or came back (Next and Back while typing in a
+            # reflection): show or hide the keys already built.
+            wanted = {action for _, action, *_ in signature}
+            for footer_key in self.query_children(FooterKey):
+                palette = footer_key.has_class("-command-palette")  # always shown
+                footer_key.display = palette or footer_key.action in wanted
+            return
+        self._composed = signature
+        await self.recompose()

@@ -2,6 +2,10 @@
 
 Every answer is recorded; trying again is allowed, and the first attempt is
 what the score counts. Coming back to a question shows the last answer given.
+
+Questions are shown one at a time, turned like pages with Next and Back: a
+question with its choices and feedback fits an 80x24 terminal without
+scrolling, and a turn lays out one question's widgets, not the whole quiz's.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class QuestionView(Vertical):
         lesson: Lesson,
         question: Question,
         number: int,
+        total: int,
         latest: QuizAttempt | None,
     ) -> None:
         super().__init__(classes="question")
@@ -59,12 +64,17 @@ class QuestionView(Vertical):
         self.lesson = lesson
         self.question = question
         self.number = number
+        self.total = total
         self._latest = latest
 
     def compose(self) -> ComposeResult:
         question = self.question
         chosen = set(self._latest.choice_ids) if self._latest else set()
-        yield Static(plain(f"{self.number}. {question.prompt}"), classes="question-prompt")
+        if self.total > 1:
+            yield Static(
+                plain(f"Question {self.number} of {self.total}"), classes="question-count"
+            )
+        yield Static(plain(question.prompt), classes="question-prompt")
         if question.multiple:
             yield Static("Select all that apply.", classes="question-hint")
             with Vertical(classes="choices"):
@@ -120,12 +130,59 @@ class QuizView(StepView):
         self.session = session
         self.lesson = lesson
         self.step = step
+        self._part = 0
+
+    @property
+    def parts(self) -> int:
+        return len(self.step.questions)
+
+    @property
+    def part(self) -> int:
+        """The question shown, counted from 0."""
+        return self._part
 
     def compose(self) -> ComposeResult:
         if self.step.intro:
-            yield Static(markdown(self.step.intro), classes="quiz-intro")
+            intro = Static(markdown(self.step.intro), classes="quiz-intro")
+            intro.display = self._part == 0
+            yield intro
         results = self.session.store.question_results(self.lesson.id)  # one read for all
         for number, question in enumerate(self.step.questions, start=1):
             result = results.get(question.id)
             latest = result.latest if result else None
-            yield QuestionView(self.session, self.lesson, question, number, latest)
+            view = QuestionView(self.session, self.lesson, question, number, self.parts, latest)
+            view.display = number - 1 == self._part
+            yield view
+
+    def current(self) -> QuestionView:
+        return list(self.query_children(QuestionView))[self._part]
+
+    def show_part(self, part: int) -> None:
+        """Show question ``part`` (clamped) alone; the intro goes with the first."""
+        self._part = max(0, min(part, self.parts - 1))
+        if not self.children:
+            return  # not composed yet: compose shows the part chosen here
+        for index, view in enumerate(self.query_children(QuestionView)):
+            view.display = index == self._part
+        for intro in self.query_children(".quiz-intro"):
+            intro.display = self._part == 0
+        if self.display:
+            self.focus_first()
+
+    def next_part(self) -> bool:
+        if self._part + 1 >= self.parts:
+            return False
+        self.show_part(self._part + 1)
+        return True
+
+    def previous_part(self) -> bool:
+        if self._part == 0:
+            return False
+        self.show_part(self._part - 1)
+        return True
+
+    def focus_first(self) -> None:
+        for widget in self.current().query("*"):
+            if widget.focusable:
+                widget.focus()
+                return

@@ -24,3 +24,24 @@ class StepView(Vertical):
             if widget.focusable:
                 widget.focus()
                 return
+
+    # A step may have pages of its own (a quiz's questions); most have one.
+
+    @property
+    def parts(self) -> int:
+        return 1
+
+    @property
+    def part(self) -> int:
+        return 0
+
+    def show_part(self, part: int) -> None:
+        """Show page ``part`` of this step (clamped); one-page steps have nothing to do."""
+
+    def next_part(self) -> bool:
+        """Turn to this step's next page; False when already on its last."""
+        return False
+
+    def previous_part(self) -> bool:
+        """Turn to this step's previous page; False when already on its first."""
+        return False
