@@ -1,9 +1,9 @@
 """Author and learner text, made safe to show.
 
 Everything an author or learner writes goes through here on its way to the
-screen, as plain ``Content`` (never parsed as markup) or as Rich Markdown with
-hyperlinks off, so ``[bold]`` or ``[@click=app.quit]`` shows as typed and a
-link shows its address instead of becoming something to click.
+screen, as plain ``Content`` (never parsed as markup) or as a ``MarkdownPage``
+(drawn from plain ``Text``, links shown with their address and never
+clickable), so ``[bold]`` or ``[@click=app.quit]`` shows as typed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from rich.markdown import Markdown
+    from course.ui.markdown_page import MarkdownPage
 
 
 def plain(text: str) -> Content:
@@ -23,12 +23,12 @@ def plain(text: str) -> Content:
 
 
 @lru_cache(maxsize=256)
-def markdown(text: str) -> Markdown:
-    """Parse a page of Markdown once; rendering at a new width reuses the parse.
+def markdown(text: str) -> MarkdownPage:
+    """Parse a page of Markdown once; drawing it at a new width reuses the parse.
 
-    Rich's Markdown (and the parser under it) is imported on the first page
-    shown, not at start-up: the map never needs it.
+    The parser is imported on the first page shown, not at start-up: the map
+    never needs it.
     """
-    from rich.markdown import Markdown
+    from course.ui.markdown_page import MarkdownPage
 
-    return Markdown(text, hyperlinks=False, inline_code_lexer=None)
+    return MarkdownPage(text)
