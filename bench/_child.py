@@ -43,8 +43,10 @@ if TYPE_CHECKING:
     from course.ui.app import CourseApp
 
 SIZE = (80, 24)
-THINK_S = 0.2
-"""Seconds between keys when stepping through lessons: far quicker than reading."""
+THINK_S = 0.5
+"""Seconds between keys when stepping through lessons: far quicker than reading,
+yet longer than the 0.3 s after which a lesson builds the steps either side, so
+the walk sees the app as a reader does (and holds what a reader's app holds)."""
 PILOT_THINK_S = 0.6
 """The pause before each key in the Pilot timings. Pilot's press waits until the
 app is idle, so work the app does while a page is being read (building the next

@@ -337,7 +337,7 @@ def run(quick: bool = False, groups: Sequence[str] = ("startup", "paint", "memor
         if "paint" in groups:
             rows += paint(
                 root,
-                passes=1 if quick else 5,
+                passes=1 if quick else 3,
                 runs=3 if quick else 7,
                 lessons=2 if quick else None,
             )
