@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from course.paths import bundled_lessons
-from course.scaffold import ScaffoldError, create_lesson, module_problem, title_problem
 
 LESSONS_SUBDIR = "lessons"
 
@@ -71,6 +70,10 @@ def _usage_error(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: ``course.cli`` imports every command to build its parser,
+    # and starting the course should not pay for the lesson template.
+    from course.scaffold import ScaffoldError, create_lesson, module_problem, title_problem
+
     problem = module_problem(args.module) or title_problem(args.title)
     if problem:
         return _usage_error(problem)

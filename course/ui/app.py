@@ -17,9 +17,6 @@ from course.loader import LoadResult
 from course.ui import crash, textual_fixes
 from course.ui.commands import LessonCommands
 from course.ui.screens.course_map import MapScreen
-from course.ui.screens.help import HelpScreen
-from course.ui.screens.message import MessageScreen
-from course.ui.screens.welcome import WelcomeScreen
 from course.ui.session import Session
 from progress import Notice, Store
 
@@ -80,10 +77,20 @@ class CourseApp(App[None]):
         self.show_first_screens()
 
     def show_first_screens(self) -> None:
-        """The map, with the welcome and any notices stacked above it."""
+        """The map, with the welcome and any notices stacked above it.
+
+        The other screens are imported only when they are shown: most starts
+        show the map alone, and each import is start-up time.
+        """
         self.push_screen(MapScreen(self.session))
         if self.store.first_run_acknowledged_at() is None:
+            from course.ui.screens.welcome import WelcomeScreen
+
             self.push_screen(WelcomeScreen(self.store.path), self._acknowledge)
+        if not self.load.errors and not self.notices:
+            return
+        from course.ui.screens.message import MessageScreen
+
         if self.load.errors:
             self.push_screen(
                 MessageScreen("Some lessons could not be loaded", problems_text(self.load))
@@ -123,6 +130,8 @@ class CourseApp(App[None]):
     # -- actions ---------------------------------------------------------------
 
     def action_help(self) -> None:
+        from course.ui.screens.help import HelpScreen  # not needed to show the map
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

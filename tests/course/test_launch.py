@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from course.cli import main
+from course.cli import NO_ARGUMENTS, build_parser, main
 from course.launch import lesson_folders, load
 from course.paths import bundled_lessons
 from tests.course.lesson_text import LESSON, write_folder
@@ -80,3 +80,20 @@ def test_no_usable_lessons_stops_with_the_problems(
     assert "01-one.toml:1: (file): error: TOML syntax error" in err
     assert "no lessons could be loaded" in err
     assert not (tmp_path / "data").exists(), "nothing is created when the course cannot start"
+
+
+def test_no_arguments_start_the_course_as_the_parser_would() -> None:
+    """``main`` skips building the parser for a plain ``trd-course``; nothing else may differ."""
+    assert build_parser().parse_args([]) == NO_ARGUMENTS
+
+
+def test_no_arguments_start_the_course(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[argparse.Namespace] = []
+
+    def start(args: argparse.Namespace) -> int:
+        started.append(args)
+        return 0
+
+    monkeypatch.setattr("course.launch.start", start)
+    assert main([]) == 0
+    assert started == [NO_ARGUMENTS] and started[0] is not NO_ARGUMENTS
