@@ -30,6 +30,7 @@ class QuietFooter(Footer):
     _composed: Signature | None = None
     """The keys built, some perhaps hidden."""
     _pending = False
+    _queued_first = False
 
     def _signature(self) -> Signature:
         """What the footer would show: the first key of each action, as Footer does."""
@@ -54,6 +55,14 @@ class QuietFooter(Footer):
             self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
+        if self._composed is None and not self._queued_first:
+            # The first keys wait behind what the app has queued, Ready among
+            # them: they are never in the first frame (this runs after it), and
+            # building them first held up everything waiting for that frame
+            # by about 8 ms. They still run in this widget, as Footer needs.
+            self._queued_first = True
+            self.app.call_later(self.call_later, self._rebuild_if_changed)
+            return
         self._pending = False
         if not self.is_attached:
             return
