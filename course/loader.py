@@ -14,7 +14,7 @@ import gc
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -158,19 +158,19 @@ def find_lesson_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     return found, problems
 
 
-@dataclass
 class _Loading:
-    """State gathered across every folder of one load."""
+    """State gathered across every folder of one load (a plain class: see Report)."""
 
-    problems: list[Problem] = field(default_factory=list)
-    title: str | None = None
-    modules: dict[str, Module] = field(default_factory=dict)
-    module_files: dict[str, Path] = field(default_factory=dict)
-    lessons: list[tuple[Lesson, LazyReport]] = field(default_factory=list)
-    broken: list[tuple[str, LazyReport]] = field(default_factory=list)
-    """Module ids named by lessons with errors: still checked, so one run shows all."""
-    lesson_files: int = 0
-    seen_files: set[Path] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.title: str | None = None
+        self.modules: dict[str, Module] = {}
+        self.module_files: dict[str, Path] = {}
+        self.lessons: list[tuple[Lesson, LazyReport]] = []
+        self.broken: list[tuple[str, LazyReport]] = []
+        """Module ids named by lessons with errors: still checked, so one run shows all."""
+        self.lesson_files = 0
+        self.seen_files: set[Path] = set()
 
     def add_course_file(self, path: Path) -> None:
         parsed = read_toml(path)
