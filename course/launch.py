@@ -6,18 +6,25 @@ Kept apart from ``cli`` so that ``trd-course validate`` never imports Textual
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.loader import LoadResult, load_course
 from course.paths import bundled_lessons
 from progress import StoreError, database_path, open_store, resolve_data_dir
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
 
-def lesson_folders(args: argparse.Namespace, data_dir: Path) -> list[Path]:
+    Options = Namespace | SimpleNamespace
+    """The command line's options: the parser's, or their defaults when there were none."""
+
+
+def lesson_folders(args: Options, data_dir: Path) -> list[Path]:
     """The bundled course, the data folder's lessons, then each --lessons DIR."""
     extra = list(getattr(args, "lessons", None) or [])
     if getattr(args, "only", False):
@@ -29,11 +36,11 @@ def lesson_folders(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     return folders + extra
 
 
-def load(args: argparse.Namespace, data_dir: Path) -> LoadResult:
+def load(args: Options, data_dir: Path) -> LoadResult:
     return load_course(lesson_folders(args, data_dir))
 
 
-def start(args: argparse.Namespace) -> int:
+def start(args: Options) -> int:
     # Start-up makes many objects and frees few: collecting now only costs
     # time. The app re-enables collection once its first frame is up.
     gc.disable()

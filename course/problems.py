@@ -20,7 +20,7 @@ FILE_KEY = "(file)"
 """The key path used when a problem concerns the file as a whole."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong (or worth a second look) in one lesson file."""
 

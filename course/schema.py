@@ -111,7 +111,33 @@ class Report:
 
 
 def check_strings(report: Report, value: object, path: str = "") -> None:
-    """Refuse control characters anywhere, keys included, before anything renders."""
+    """Refuse control characters anywhere, keys included, before anything renders.
+
+    Almost every file has none, so one search over all its text comes first;
+    only a file that has one is walked again to name where.
+    """
+    if not path and not _FORBIDDEN_RE.search(" ".join(_all_strings(value))):
+        return
+    _check_strings(report, value, path)
+
+
+def _all_strings(value: object) -> list[str]:
+    """Every string in a parsed TOML document, keys included (a loop, not recursion)."""
+    found: list[str] = []
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            found.extend(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
+
+
+def _check_strings(report: Report, value: object, path: str) -> None:
     if isinstance(value, str):
         bad = forbidden_character(value)
         if bad:
@@ -121,10 +147,10 @@ def check_strings(report: Report, value: object, path: str = "") -> None:
             bad = forbidden_character(key)
             if bad:
                 report.add(path, f"a key contains the control character {bad}; remove it")
-            check_strings(report, item, join(path, key))
+            _check_strings(report, item, join(path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            check_strings(report, item, join(path, index))
+            _check_strings(report, item, join(path, index))
 
 
 class Table:

@@ -9,7 +9,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from course.search import search
 from course.ui.text import plain
 
 if TYPE_CHECKING:
@@ -34,6 +33,8 @@ class LessonCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        from course.search import search  # first used when the palette is typed in
+
         app = self.course_app
         matcher = self.matcher(query)
         titles: set[str] = set()

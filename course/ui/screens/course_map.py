@@ -57,12 +57,12 @@ class MapScreen(Screen[None]):
         course = self.session.course
         lessons = self.query_one("#map-lessons", OptionList)
         highlighted = lessons.highlighted_option.id if lessons.highlighted_option else None
-        lessons.clear_options()
+        options: list[Option] = []
         done = 0
         number = 0
         first_unfinished: str | None = None
         for module in course.modules:
-            lessons.add_option(
+            options.append(
                 Option(
                     Content.styled(module.title, "bold"), id=f"module:{module.id}", disabled=True
                 )
@@ -79,7 +79,9 @@ class MapScreen(Screen[None]):
                     (lesson.title, "bold"),
                     (f" · {status.describe()} · {lesson.minutes} min", "dim"),
                 )
-                lessons.add_option(Option(label, id=f"lesson:{lesson.id}"))
+                options.append(Option(label, id=f"lesson:{lesson.id}"))
+        lessons.clear_options()
+        lessons.add_options(options)  # at once: each add_option refreshes the list
         self.query_one("#map-overall", Static).update(
             plain(f"{done} of {len(course.lessons)} lessons done")
         )
