@@ -4,14 +4,16 @@ Every answer is recorded; trying again is allowed, and the first attempt is
 what the score counts. Coming back to a question shows the last answer given.
 
 Questions are shown one at a time, turned like pages with Next and Back: a
-question with its choices and feedback fits an 80x24 terminal without
-scrolling, and a turn lays out one question's widgets, not the whole quiz's.
+question with its choices fits an 80x24 terminal (long feedback may still
+need a little scrolling), and a turn lays out one question's widgets, not
+the whole quiz's.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
 from course.grading import Grade, grade
@@ -181,8 +183,5 @@ class QuizView(StepView):
         self.show_part(self._part - 1)
         return True
 
-    def focus_first(self) -> None:
-        for widget in self.current().query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+    def focus_root(self) -> Widget:
+        return self.current()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 
 class StepView(Vertical):
@@ -20,10 +21,14 @@ class StepView(Vertical):
             self.call_after_refresh(self.focus_first)
 
     def focus_first(self) -> None:
-        for widget in self.query("*"):
+        for widget in self.focus_root().query("*"):
             if widget.focusable:
                 widget.focus()
                 return
+
+    def focus_root(self) -> Widget:
+        """Where the first control is looked for: the page on show."""
+        return self
 
     # A step may have pages of its own (a quiz's questions); most have one.
 
