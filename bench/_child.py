@@ -292,7 +292,7 @@ async def memory_course(result: Result, lessons: int | None) -> None:
         steps = 0
         for lesson in app.session.course.lessons[:lessons]:
             await walk_lesson(pilot, app, lesson, None)
-            steps += len(lesson.steps)
+            steps += len(pages(lesson)) - 1  # every turn, quiz questions included
         result["rss_all_mib"] = peak_rss_mib()
         result["steps"] = steps
     app.store.close()

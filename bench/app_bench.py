@@ -330,7 +330,7 @@ def memory(root: Path, runs: int, lessons: int | None) -> list[Row]:
         minimal,
         MEMORY_LIMIT,
         "minimal app",
-        notes=f"peak RSS after pressing 'n' through {steps} steps of {_walked(lessons)}",
+        notes=f"peak RSS after pressing 'n' {steps} times, through every page of {_walked(lessons)}",
     )
     return [minimal, at_map, after]
 
