@@ -25,6 +25,8 @@ textual_fixes.apply()
 THEME_SETTING = "theme"
 _REMOVED_COMMANDS = {"Screenshot"}
 MAX_PROBLEMS_SHOWN = 50
+LESSON_SCREEN = "lesson"
+"""The name the one lesson screen is installed under."""
 COLLECT_DELAY = 0.1
 """Seconds of quiet after letting widgets go before collecting them."""
 
@@ -163,7 +165,16 @@ class CourseApp(App[None]):
         if isinstance(current, LessonScreen):
             current.open(lesson, step)
         elif isinstance(current, MapScreen):
-            self.push_screen(LessonScreen(self.session, lesson, step))
+            if not self.is_screen_installed(LESSON_SCREEN):
+                # Installed, so going back to the map keeps it: the next
+                # lesson opens in the same screen instead of building another.
+                self.install_screen(LessonScreen(self.session, lesson, step), LESSON_SCREEN)
+                self.push_screen(LESSON_SCREEN)
+                return
+            kept = self.get_screen(LESSON_SCREEN)
+            assert isinstance(kept, LessonScreen)
+            kept.open(lesson, step)
+            self.push_screen(kept)
 
     def _report_write_error(self, message: str) -> None:
         self.notify(message, severity="error", timeout=20, markup=False)

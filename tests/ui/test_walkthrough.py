@@ -364,3 +364,26 @@ async def test_a_quiz_shows_one_question_at_a_time(tmp_path: Path) -> None:
         await settle(pilot)
         assert step_counter(screen) == "Step 1 of 4 · A page"
     app.store.close()
+
+
+async def test_the_lesson_screen_is_kept_for_the_next_lesson_without_its_steps(
+    tmp_path: Path,
+) -> None:
+    app = make_app(lessons_folder(tmp_path / "lessons"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = await open_first_lesson(app, pilot)
+        await pilot.press("n")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        assert not first.query(".step-view"), "a lesson's steps are let go at the map"
+        app.open_lesson("second")
+        await settle(pilot)
+        reopened: object = app.screen
+        assert reopened is first
+        assert first.lesson.id == "second"
+        assert step_counter(first) == "Step 1 of 1 · Read"
+        assert str(first.query_one("#lesson-title", Static).render()) == "Second lesson"
+        assert [view.display for view in first.query(".step-view")] == [True]
+    app.store.close()

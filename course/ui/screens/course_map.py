@@ -134,6 +134,7 @@ class MapScreen(Screen[None]):
             self.open(self.session.resume_place(lesson))
 
     def open(self, place: Place) -> None:
-        from course.ui.screens.lesson import LessonScreen
+        from course.ui.app import CourseApp  # imported late: the app imports this screen
 
-        self.app.push_screen(LessonScreen(self.session, place.lesson, place.step))
+        if isinstance(self.app, CourseApp):
+            self.app.open_lesson(place.lesson.id, place.step)

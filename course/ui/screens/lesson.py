@@ -240,6 +240,17 @@ class LessonScreen(Screen[None]):
     def action_to_map(self) -> None:
         self.flush()
         self.dismiss(None)
+        self._let_go_of_steps()
+
+    def _let_go_of_steps(self) -> None:
+        """Free the steps' widgets; the screen itself is kept for the next lesson."""
+        if self._prebuild_timer is not None:
+            self._prebuild_timer.stop()
+        if not self._views:
+            return  # already let go (at the map): nothing to remove or collect
+        self.query_one("#step-body", VerticalScroll).remove_children()
+        self._views.clear()
+        self.app_collect_garbage_soon()
 
     def _open_next_lesson(self) -> None:
         following = self.session.course.next_lesson(self.lesson.id)
@@ -252,9 +263,7 @@ class LessonScreen(Screen[None]):
         """Show another lesson in this screen (next lesson, or the palette)."""
         self.flush()
         self.lesson = lesson
-        self.query_one("#step-body", VerticalScroll).remove_children()
-        self._views.clear()
-        self.app_collect_garbage_soon()
+        self._let_go_of_steps()
         self.query_one("#lesson-title", Static).update(plain(lesson.title))
         self.session.write(self.session.store.mark_started, lesson.id)
         self.show_step(step)
