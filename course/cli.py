@@ -6,6 +6,7 @@ traceback: tracebacks can show local variables, and ours may hold reflections.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,9 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _start_app(args: argparse.Namespace | SimpleNamespace) -> int:
-    from course.launch import start
+    # Start-up makes many objects and frees few: collecting while the course
+    # and Textual are imported only costs time. The app collects and turns
+    # collection back on after its first frame (``CourseApp.on_ready``).
+    gc.disable()
+    try:
+        from course.launch import start
 
-    return start(args)
+        return start(args)
+    finally:
+        gc.enable()
 
 
 NO_ARGUMENTS = {"data_dir": None, "lessons": None, "only": False}

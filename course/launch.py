@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from course.course_cache import keep, load_with_cache
 from course.loader import LoadResult, load_course
 from course.paths import bundled_lessons
 from progress import StoreError, database_path, open_store, resolve_data_dir
@@ -45,7 +46,7 @@ def start(args: Options) -> int:
     # time. The app re-enables collection once its first frame is up.
     gc.disable()
     data_dir = resolve_data_dir(args.data_dir, os.environ)
-    result = load(args, data_dir)
+    result, fresh = load_with_cache(lesson_folders(args, data_dir), data_dir)
     if not result.course.lessons:
         for problem in result.errors:
             print(problem.format(), file=sys.stderr)
@@ -58,6 +59,7 @@ def start(args: Options) -> int:
     except StoreError as error:
         print(f"trd-course: {error}", file=sys.stderr)
         return 1
+    keep(result, fresh, data_dir)  # only now: the store has made the data folder
     from course.ui.app import CourseApp
 
     app = CourseApp(result, opened.store, opened.notices, data_dir)

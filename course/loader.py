@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from course.model import Course, Lesson, Module
 from course.problems import FILE_KEY, Problem
 from course.schema import CourseHeader, Report, parse_course_file, parse_lesson
@@ -74,6 +72,8 @@ def _file_problem(path: Path, message: str, line: int = 1) -> Problem:
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
     """Read and parse one file, turning every failure into a problem."""
+    import tomli  # here, not at the top: a start that finds the course kept never parses
+
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = [
     "startup: minimal app",
     "startup: course map",
+    "startup: course map, first start",
     "paint (Pilot): replace a Static's text",
     "paint (Pilot): open longest read step",
     "paint (Pilot): turn to next step, worst",
