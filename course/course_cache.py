@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from course import __version__
-from course.loader import COURSE_FILE, LoadResult, find_lesson_files, load_course
+from course.lesson_files import COURSE_FILE, LoadResult, find_lesson_files
 
 CACHE_FILE = Path("cache") / "lessons.pickle"
 """Where the copy lives, inside the data folder."""
@@ -63,6 +63,8 @@ def load_with_cache(folders: Sequence[Path], data_dir: Path) -> tuple[LoadResult
             return kept, ()
     except Exception:  # a missing or damaged copy only means a full load
         pass
+    from course.loader import load_course  # the checks and the TOML parser, only now
+
     return load_course(folders), key
 
 

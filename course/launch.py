@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.course_cache import keep, load_with_cache
-from course.loader import LoadResult, load_course
+from course.lesson_files import LoadResult
 from course.paths import bundled_lessons
 from progress import StoreError, database_path, open_store, resolve_data_dir
 
@@ -38,6 +38,9 @@ def lesson_folders(args: Options, data_dir: Path) -> list[Path]:
 
 
 def load(args: Options, data_dir: Path) -> LoadResult:
+    """Read and check every lesson, without the kept copy (benchmarks, previews)."""
+    from course.loader import load_course
+
     return load_course(lesson_folders(args, data_dir))
 
 

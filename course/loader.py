@@ -9,45 +9,24 @@ worked out for files that have something wrong with them.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from course.lesson_files import COURSE_FILE as COURSE_FILE
+from course.lesson_files import LoadResult as LoadResult
+from course.lesson_files import file_problem as _file_problem
+from course.lesson_files import find_lesson_files as find_lesson_files
 from course.model import Course, Lesson, Module
-from course.problems import FILE_KEY, Problem
+from course.problems import Problem
 from course.schema import CourseHeader, Report, parse_course_file, parse_lesson
 from course.toml_lines import key_lines
 
 MAX_FILE_BYTES = 1024 * 1024
-COURSE_FILE = "course.toml"
 DEFAULT_TITLE = "Your course"
 _LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The course built from every usable lesson, and what was wrong."""
-
-    course: Course
-    problems: tuple[Problem, ...]
-    lesson_files: int
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 class LazyReport(Report):
@@ -64,10 +43,6 @@ class LazyReport(Report):
             with contextlib.suppress(Exception):  # a line guess must never hide the error
                 self.lines.update(key_lines(self._text))
         return super().line(key)
-
-
-def _file_problem(path: Path, message: str, line: int = 1) -> Problem:
-    return Problem(path, line, FILE_KEY, message)
 
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
@@ -120,42 +95,6 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         return _file_problem(path, f"a value could not be read: {error}", line)
     except Exception as error:
         return _file_problem(path, f"could not be read as TOML ({type(error).__name__})")
-
-
-def find_lesson_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every ``*.toml`` below ``folder`` except its ``course.toml``.
-
-    Symlinked folders are followed once each, so a link loop ends instead of
-    recursing forever; folders that cannot be read are reported, not skipped.
-    """
-    found: list[Path] = []
-    problems: list[Problem] = []
-    seen: set[tuple[int, int]] = set()
-
-    def on_error(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else folder
-        problems.append(_file_problem(where, f"cannot read the folder: {error.strerror}"))
-
-    for current, dirs, files in os.walk(folder, onerror=on_error, followlinks=True):
-        try:
-            stat = os.stat(current)
-        except OSError:
-            dirs[:] = []
-            continue
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs.sort()
-        base = Path(current)
-        for name in sorted(files):
-            if not name.endswith(".toml") or name.startswith("."):
-                continue
-            if name == COURSE_FILE and base == folder:
-                continue
-            found.append(base / name)
-    return found, problems
 
 
 class _Loading:
@@ -266,6 +205,8 @@ class _Loading:
     ) -> bool:
         if module_id in declared:
             return True
+        import difflib  # only for a module that is not declared
+
         hint = difflib.get_close_matches(module_id, list(declared), n=1)
         names = ", ".join(declared) or "none"
         extra = f"; did you mean '{hint[0]}'?" if hint else f" (declared: {names})"

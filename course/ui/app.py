@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
-from course.loader import LoadResult
+from course.lesson_files import LoadResult
 from course.ui import crash, textual_fixes
 from course.ui.commands import LessonCommands
 from course.ui.screens.course_map import MapScreen

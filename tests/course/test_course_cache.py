@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import course.course_cache as course_cache
 from course.course_cache import CACHE_FILE, keep, load_with_cache
-from course.loader import LoadResult
+from course.lesson_files import LoadResult
 from tests.course.lesson_text import LESSON, write_folder
 
 
@@ -26,7 +25,7 @@ def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object) -> LoadResult:
         raise AssertionError("the course was read again")
 
-    monkeypatch.setattr(course_cache, "load_course", refuse)
+    monkeypatch.setattr("course.loader.load_course", refuse)
 
 
 def test_a_second_start_uses_the_kept_course(
