@@ -69,22 +69,25 @@ class CourseApp(App[None]):
         self.session = Session(load.course, store, self._report_write_error)
         self._crash_log: Path | None = None
         self._collect_timer: Timer | None = None
+        saved = store.setting(THEME_SETTING)
+        if saved and saved in self.available_themes:
+            self.theme = saved  # before the map is built: no restyle of it
 
     # -- start-up ------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The map is the bottom of the stack: every other screen returns to it."""
+        return MapScreen(self.session)
+
     def on_mount(self) -> None:
-        saved = self.store.setting(THEME_SETTING)
-        if saved and saved in self.available_themes:
-            self.theme = saved
         self.show_first_screens()
 
     def show_first_screens(self) -> None:
-        """The map, with the welcome and any notices stacked above it.
+        """The welcome and any notices, stacked above the map.
 
-        The other screens are imported only when they are shown: most starts
+        These screens are imported only when they are shown: most starts
         show the map alone, and each import is start-up time.
         """
-        self.push_screen(MapScreen(self.session))
         if self.store.first_run_acknowledged_at() is None:
             from course.ui.screens.welcome import WelcomeScreen
 

@@ -15,7 +15,6 @@ from course.model import Course, Lesson, Module
 from course.paths import bundled_lessons
 from course.problems import Problem
 from course.ui.app import CourseApp
-from course.ui.screens.course_map import MapScreen
 from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.problems import ProblemsScreen
 from progress import Store
@@ -54,7 +53,6 @@ class PreviewApp(CourseApp):
         """No welcome or notices: straight into the lesson, over a one-lesson map."""
         if self.store.first_run_acknowledged_at() is None:
             self.store.acknowledge_first_run()
-        self.push_screen(MapScreen(self.session))
         self._show(None)
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 
@@ -91,7 +89,7 @@ class PreviewApp(CourseApp):
         return lessons[0] if lessons else None
 
     def _show(self, step_id: str | None) -> None:
-        while len(self.screen_stack) > 2:  # Textual's default screen, then the map
+        while len(self.screen_stack) > 1:  # down to the map
             self.pop_screen()
         if self.problems:
             self._step_before_problems = step_id

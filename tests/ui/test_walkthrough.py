@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.widgets import (
     Button,
@@ -268,6 +269,10 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.theme == "gruvbox"
+        # Applied, not only named: the map is drawn in the theme's colours.
+        theme = again.get_theme("gruvbox")
+        assert theme is not None and theme.background is not None
+        assert again.screen.styles.background == Color.parse(theme.background)
     again.store.close()
 
 
