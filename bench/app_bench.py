@@ -236,7 +236,11 @@ def _paint_pilot(root: Path, passes: int, runs: int, lessons: int | None) -> lis
         floor,
         PAINT_LIMIT,
         "Static floor",
-        notes="pilot.press('c') (Continue) on the map until the longest read step is on screen",
+        notes=(
+            "pilot.press('c') (Continue) on the map until the longest read step is on screen, "
+            f"{len(result['first_paint'])} times in one session, after a reader's pause at the "
+            f"map; the session's first open {result['first_paint'][0] * 1000:.0f} ms"
+        ),
     )
     samples = {name: [t * 1000 for t in times] for name, times in result["turns"].items()}
     turns = {name: statistics.median(times) for name, times in samples.items()}

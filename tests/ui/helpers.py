@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey  # private: the footer's key widgets
 
 from course.loader import load_course
 from course.ui.app import CourseApp
@@ -144,3 +146,8 @@ async def click_button(pilot: Pilot[None], target: str | Widget) -> None:
     button = pilot.app.screen.query_one(target) if isinstance(target, str) else target
     while button.has_class("-active"):
         await pilot.pause(0.05)
+
+
+def shown_keys(screen: Screen[None]) -> list[str]:
+    """The keys the screen's footer shows, in order."""
+    return [key.key for key in screen.query(FooterKey) if key.display]

@@ -8,11 +8,7 @@ from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
 from course.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import lessons_folder, make_app, settle
-
-
-def shown_keys(screen: LessonScreen) -> list[str]:
-    return [key.key for key in screen.query(FooterKey) if key.display]
+from tests.ui.helpers import lessons_folder, make_app, settle, shown_keys
 
 
 async def test_typing_in_a_reflection_hides_next_and_back_then_shows_them_again(
