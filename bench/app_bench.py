@@ -347,6 +347,7 @@ def memory(root: Path, runs: int, lessons: int | None) -> list[Row]:
         minimal,
         MEMORY_LIMIT,
         "minimal app",
+        notes="peak RSS after a reader's pause at the map, the lesson screen built ahead",
     )
     steps = course_runs[0]["steps"]
     after = against(
