@@ -56,6 +56,9 @@ class PreviewApp(CourseApp):
         self._show(None)
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 
+    def _prepare_lessons(self) -> None:
+        """Nothing to build ahead: the preview opens its lesson at once, in its own screen."""
+
     def _read(self) -> bytes | None:
         try:
             return self.path.read_bytes()
