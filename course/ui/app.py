@@ -31,7 +31,7 @@ LESSON_SCREEN = "lesson"
 COLLECT_DELAY = 0.1
 """Seconds of quiet after letting widgets go before collecting them."""
 PREPARE_DELAY = 0.3
-"""Seconds after the first frame before the lesson code is imported."""
+"""Seconds after the first frame before the lesson screen is built ahead."""
 
 
 def problems_text(load: LoadResult) -> str:
