@@ -156,6 +156,7 @@ def run(quick: bool = False) -> list[Row]:
                 ratio=median,
                 verdict=MET if median <= GROWTH_LIMIT else MISSED,
                 notes=f"ms/lesson at {largest:,} lessons over ms/lesson at {smallest:,}",
+                samples=tuple(growth),
             )
         )
     return rows

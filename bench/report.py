@@ -36,7 +36,9 @@ class Row:
     ``ratio`` is the median over a baseline's median (startup, paint, memory,
     TOML) or a growth factor (loader); it is ``None`` where the target is an
     absolute limit. ``extra`` holds further numbers (p99, ms per lesson),
-    ``notes`` says in words what a person needs to read the row.
+    ``notes`` says in words what a person needs to read the row. ``samples``
+    are the runs themselves, in the order taken, for the JSON: a median
+    alone cannot show a slow phase of the machine or a bimodal spread.
     """
 
     name: str
@@ -50,6 +52,7 @@ class Row:
     verdict: str = INFO
     notes: str = ""
     extra: dict[str, float] = field(default_factory=dict)
+    samples: tuple[float, ...] = ()
 
 
 def percentile(samples: Sequence[float], fraction: float) -> float:
@@ -67,7 +70,17 @@ def _spread(samples: Sequence[float]) -> tuple[float, float, float]:
 def baseline(name: str, samples: Sequence[float], unit: str, notes: str = "") -> Row:
     """A row other rows are compared against; it has no target of its own."""
     median, low, high = _spread(samples)
-    return Row(name, median, low, high, unit, len(samples), verdict=BASELINE, notes=notes)
+    return Row(
+        name,
+        median,
+        low,
+        high,
+        unit,
+        len(samples),
+        verdict=BASELINE,
+        notes=notes,
+        samples=tuple(samples),
+    )
 
 
 def against(
@@ -98,6 +111,7 @@ def against(
         verdict=MET if ratio <= limit else MISSED,
         notes=notes,
         extra=extra or {},
+        samples=tuple(samples),
     )
 
 
@@ -122,6 +136,7 @@ def under(
         verdict=MET if median < limit else MISSED,
         notes=notes,
         extra=extra or {},
+        samples=tuple(samples),
     )
 
 
@@ -136,7 +151,16 @@ def info(
     """A row shown for context (a size in a growth series), with no target."""
     median, low, high = _spread(samples)
     return Row(
-        name, median, low, high, unit, len(samples), ratio=ratio, notes=notes, extra=extra or {}
+        name,
+        median,
+        low,
+        high,
+        unit,
+        len(samples),
+        ratio=ratio,
+        notes=notes,
+        extra=extra or {},
+        samples=tuple(samples),
     )
 
 

@@ -74,6 +74,8 @@ def test_quick_bench_writes_every_row_with_numbers(tmp_path: Path) -> None:
             assert _is_number(row[key]), (name, key, row[key])
         assert row["min"] <= row["median"] <= row["max"], name
         assert row["runs"] >= 1, name
+        assert len(row["samples"]) == row["runs"], name  # the runs themselves
+        assert min(row["samples"]) == row["min"] and max(row["samples"]) == row["max"], name
         assert row["ratio"] is None or _is_number(row["ratio"]), name
         assert row["verdict"] in {"met", "MISSED", "baseline", "info"}, name
         assert row["unit"], name
