@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.report import MET, MISSED, Row, info, table, under
+from bench.report import MET, MISSED, Row, info, measured, table, under
 from course.loader import load_course
 from course.paths import bundled_lessons
 
@@ -145,18 +145,14 @@ def run(quick: bool = False) -> list[Row]:
         ]
         median = statistics.median(growth)
         rows.append(
-            Row(
+            measured(
                 "load: growth per lesson",
-                median,
-                min(growth),
-                max(growth),
+                growth,
                 "x",
-                len(growth),
                 target=f"<= {GROWTH_LIMIT:g}x (linear)",
                 ratio=median,
                 verdict=MET if median <= GROWTH_LIMIT else MISSED,
                 notes=f"ms/lesson at {largest:,} lessons over ms/lesson at {smallest:,}",
-                samples=tuple(growth),
             )
         )
     return rows

@@ -17,7 +17,7 @@ import platform
 import statistics
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -61,26 +61,25 @@ def percentile(samples: Sequence[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def _spread(samples: Sequence[float]) -> tuple[float, float, float]:
+def measured(name: str, samples: Sequence[float], unit: str, **fields: Any) -> Row:
+    """A row from its runs: the spread and the samples are always taken from them."""
     if not samples:
         raise ValueError("a benchmark row needs at least one sample")
-    return statistics.median(samples), min(samples), max(samples)
+    return Row(
+        name,
+        statistics.median(samples),
+        min(samples),
+        max(samples),
+        unit,
+        len(samples),
+        samples=tuple(samples),
+        **fields,
+    )
 
 
 def baseline(name: str, samples: Sequence[float], unit: str, notes: str = "") -> Row:
     """A row other rows are compared against; it has no target of its own."""
-    median, low, high = _spread(samples)
-    return Row(
-        name,
-        median,
-        low,
-        high,
-        unit,
-        len(samples),
-        verdict=BASELINE,
-        notes=notes,
-        samples=tuple(samples),
-    )
+    return measured(name, samples, unit, verdict=BASELINE, notes=notes)
 
 
 def against(
@@ -97,22 +96,9 @@ def against(
 
     ``versus`` names the reference in the target column ("minimal app").
     """
-    median, low, high = _spread(samples)
-    ratio = median / reference.median if reference.median else float("inf")
-    return Row(
-        name,
-        median,
-        low,
-        high,
-        unit,
-        len(samples),
-        target=f"<= {limit:g}x {versus}",
-        ratio=ratio,
-        verdict=MET if ratio <= limit else MISSED,
-        notes=notes,
-        extra=extra or {},
-        samples=tuple(samples),
-    )
+    row = measured(name, samples, unit, target=f"<= {limit:g}x {versus}", notes=notes)
+    ratio = row.median / reference.median if reference.median else float("inf")
+    return replace(row, ratio=ratio, verdict=MET if ratio <= limit else MISSED, extra=extra or {})
 
 
 def under(
@@ -124,20 +110,8 @@ def under(
     extra: dict[str, float] | None = None,
 ) -> Row:
     """A row whose target is an absolute limit on the median."""
-    median, low, high = _spread(samples)
-    return Row(
-        name,
-        median,
-        low,
-        high,
-        unit,
-        len(samples),
-        target=f"< {limit:g} {unit}",
-        verdict=MET if median < limit else MISSED,
-        notes=notes,
-        extra=extra or {},
-        samples=tuple(samples),
-    )
+    row = measured(name, samples, unit, target=f"< {limit:g} {unit}", notes=notes)
+    return replace(row, verdict=MET if row.median < limit else MISSED, extra=extra or {})
 
 
 def info(
@@ -149,19 +123,7 @@ def info(
     ratio: float | None = None,
 ) -> Row:
     """A row shown for context (a size in a growth series), with no target."""
-    median, low, high = _spread(samples)
-    return Row(
-        name,
-        median,
-        low,
-        high,
-        unit,
-        len(samples),
-        ratio=ratio,
-        notes=notes,
-        extra=extra or {},
-        samples=tuple(samples),
-    )
+    return measured(name, samples, unit, ratio=ratio, notes=notes, extra=extra or {})
 
 
 def _number(value: float) -> str:
