@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey  # private: the footer's key widgets
 
 from course.loader import load_course
@@ -128,10 +131,31 @@ def make_app(lessons: Path, data_dir: Path | None = None, acknowledged: bool = T
     return CourseApp(load_course([lessons]), opened.store, opened.notices, data_dir)
 
 
+@asynccontextmanager
+async def running(lessons: Path) -> AsyncIterator[tuple[CourseApp, Pilot[None]]]:
+    """The app on ``lessons`` at 80x24, settled on its map; its store closed after."""
+    app = make_app(lessons)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            yield app, pilot
+    finally:
+        app.store.close()
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let pending messages and refreshes finish."""
     await pilot.pause()
     await pilot.pause()
+
+
+async def choose_lesson(app: CourseApp, pilot: Pilot[None], lesson_id: str) -> None:
+    """Pick a lesson on the map with the keyboard, as a learner would."""
+    lessons = app.screen.query_one("#map-lessons", OptionList)
+    lessons.focus()
+    lessons.highlighted = lessons.get_option_index(f"lesson:{lesson_id}")
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 async def click_button(pilot: Pilot[None], target: str | Widget) -> None:

@@ -8,15 +8,13 @@ from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
 from course.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import lessons_folder, make_app, settle, shown_keys
+from tests.ui.helpers import lessons_folder, running, settle, shown_keys
 
 
 async def test_typing_in_a_reflection_hides_next_and_back_then_shows_them_again(
     tmp_path: Path,
 ) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         app.open_lesson("first", 1)
         await settle(pilot)
         screen = app.screen
@@ -33,4 +31,3 @@ async def test_typing_in_a_reflection_hides_next_and_back_then_shows_them_again(
         await settle(pilot)
         assert shown_keys(screen)[:2] == ["n", "b"]
         assert set(screen.query(FooterKey)) == built, "keys were shown again, not rebuilt"
-    app.store.close()

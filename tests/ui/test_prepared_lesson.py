@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from course.ui.app import LESSON_SCREEN, PREPARE_DELAY
 from course.ui.screens.course_map import MapScreen
 from course.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import lessons_folder, make_app, settle, shown_keys
+from tests.ui.helpers import choose_lesson, lessons_folder, running, settle, shown_keys
 
 
 async def test_the_first_lesson_opens_in_the_screen_built_at_the_map(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         await asyncio.sleep(PREPARE_DELAY + 0.2)
         await settle(pilot)
         assert isinstance(app.screen, MapScreen), "built off the stack: the map stays shown"
@@ -27,11 +25,7 @@ async def test_the_first_lesson_opens_in_the_screen_built_at_the_map(tmp_path: P
         assert app.store.position() is None
         assert app.store.lesson("first") is None
 
-        lessons = app.screen.query_one("#map-lessons", OptionList)
-        lessons.focus()
-        lessons.highlighted = lessons.get_option_index("lesson:second")
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_lesson(app, pilot, "second")
         shown: object = app.screen
         assert shown is prepared
         assert str(prepared.query_one("#lesson-title", Static).render()) == "Second lesson"
@@ -40,15 +34,12 @@ async def test_the_first_lesson_opens_in_the_screen_built_at_the_map(tmp_path: P
         assert keys[:2] == ["n", "escape"] and "f1" in keys
         position = app.store.position()
         assert position is not None and position.lesson_id == "second"
-    app.store.close()
 
 
 async def test_a_lesson_opened_while_the_screen_is_still_being_built_is_shown(
     tmp_path: Path,
 ) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         app._prepare_lessons()
         app.open_lesson("second")  # before the screen has composed or mounted
         await settle(pilot)
@@ -56,4 +47,3 @@ async def test_a_lesson_opened_while_the_screen_is_still_being_built_is_shown(
         assert isinstance(screen, LessonScreen) and screen is app.get_screen(LESSON_SCREEN)
         assert str(screen.query_one("#lesson-title", Static).render()) == "Second lesson"
         assert [view.display for view in screen.query(".step-view")] == [True]
-    app.store.close()

@@ -23,16 +23,12 @@ from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.widgets.plan_view import PlanCheckbox
 from course.ui.widgets.quiz_view import ChoiceCheckbox, ChoiceRadio, QuestionView
-from tests.ui.helpers import click_button, lessons_folder, make_app, settle
+from tests.ui.helpers import choose_lesson, click_button, lessons_folder, make_app, settle
 
 
 async def open_first_lesson(app: CourseApp, pilot: Pilot[None]) -> LessonScreen:
     assert isinstance(app.screen, MapScreen)
-    lessons = app.screen.query_one("#map-lessons", OptionList)
-    lessons.focus()
-    lessons.highlighted = lessons.get_option_index("lesson:first")
-    await pilot.press("enter")
-    await settle(pilot)
+    await choose_lesson(app, pilot, "first")
     assert isinstance(app.screen, LessonScreen)
     return app.screen
 
