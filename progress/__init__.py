@@ -14,6 +14,8 @@ Typical use::
     store = opened.store
 """
 
+from typing import TYPE_CHECKING, Any
+
 from progress.errors import StoreError
 from progress.files import forget, store_files
 from progress.location import (
@@ -23,19 +25,33 @@ from progress.location import (
     resolve_data_dir,
 )
 from progress.opening import OpenedStore, open_store
-from progress.records import (
-    LessonProgress,
-    Notice,
-    OwnPlanItem,
-    PlanState,
-    Position,
-    QuestionResult,
-    QuizAttempt,
-    Reflection,
-    Snapshot,
-)
+from progress.records import LessonProgress, Notice, Position
 from progress.schema import SCHEMA_VERSION
 from progress.store import OWN_ITEM_PREFIX, Store
+
+if TYPE_CHECKING:
+    from progress.answers import QuestionResult, QuizAttempt
+    from progress.own_work import OwnPlanItem, PlanState, Reflection
+    from progress.snapshot import Snapshot
+
+_LATER = {
+    "QuestionResult": "progress.answers",
+    "QuizAttempt": "progress.answers",
+    "OwnPlanItem": "progress.own_work",
+    "PlanState": "progress.own_work",
+    "Reflection": "progress.own_work",
+    "Snapshot": "progress.snapshot",
+}
+"""Records a start does not need, imported on first use (see ``progress.store``)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module 'progress' has no attribute {name!r}")
+
 
 __all__ = [
     "DATA_DIR_ENV",

@@ -4,12 +4,17 @@ Records are frozen so a screen can keep one without the store changing it
 under its feet, and they only hold ids, text, booleans and aware UTC
 datetimes, so the ``course`` package can use them without knowing how they
 are kept.
+
+These are the ones a start needs, for the map. Quiz answers are in
+``progress.answers``, the learner's reflections and plans in
+``progress.own_work`` and the whole-store snapshot in ``progress.snapshot``:
+on Python 3.11 each frozen dataclass costs about 0.6 ms to define, so those
+wait until a lesson or an export needs them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -50,96 +55,3 @@ class LessonProgress:
     started_at: datetime | None
     completed_at: datetime | None
     last_step_id: str | None = None
-
-
-@dataclass(frozen=True)
-class QuizAttempt:
-    """One answer the learner gave, exactly as chosen.
-
-    Attributes:
-        attempt_id: Increases with every answer recorded in this store.
-        choice_ids: The chosen choice ids, in the order they were given.
-    """
-
-    attempt_id: int
-    lesson_id: str
-    question_id: str
-    choice_ids: tuple[str, ...]
-    correct: bool
-    answered_at: datetime
-
-
-@dataclass(frozen=True)
-class QuestionResult:
-    """A summary of every attempt at one question.
-
-    Attributes:
-        attempts: How many answers were recorded (at least 1).
-        first_correct: Whether the first attempt was right: what the learner
-            knew before the feedback taught them.
-        best_correct: Whether any attempt was right.
-        latest: The most recent attempt, to show the learner's last answer.
-    """
-
-    lesson_id: str
-    question_id: str
-    attempts: int
-    first_correct: bool
-    best_correct: bool
-    latest: QuizAttempt
-
-
-@dataclass(frozen=True)
-class Reflection:
-    """The learner's private text for one reflect step, as last saved."""
-
-    lesson_id: str
-    step_id: str
-    text: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class OwnPlanItem:
-    """An action the learner added to a plan step themselves.
-
-    Attributes:
-        item_id: Assigned by the store, starts with ``mine:`` so it can never
-            collide with an author's item id; never reused after removal.
-    """
-
-    item_id: str
-    text: str
-    added_at: datetime
-
-
-@dataclass(frozen=True)
-class PlanState:
-    """What the learner did with one plan step.
-
-    Attributes:
-        ticked: Ids of ticked items, the author's and the learner's own.
-        own_items: The learner's own items, oldest first.
-    """
-
-    lesson_id: str
-    step_id: str
-    ticked: frozenset[str] = frozenset()
-    own_items: tuple[OwnPlanItem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything in the store at one moment, for export and for tests.
-
-    Read in one transaction, so it never mixes states from before and after a
-    write by another running copy of the course.
-    """
-
-    position: Position | None
-    lessons: tuple[LessonProgress, ...]
-    attempts: tuple[QuizAttempt, ...]
-    reflections: tuple[Reflection, ...]
-    plans: tuple[PlanState, ...]
-    first_run_acknowledged_at: datetime | None
-    settings: Mapping[str, str] = field(default_factory=dict)

@@ -18,31 +18,31 @@ Durability choices, and why:
 The connection is in autocommit mode (``isolation_level=None``) so Python's
 ``sqlite3`` never opens transactions behind our back, and it may be used from
 a worker thread: a lock serialises callers within one process.
+
+Start-up reads only the records the map needs. The answer, reflection, plan
+and snapshot records, and ``json`` for answers' choices, are imported by the
+methods that use them: the start pays nothing for them.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from progress.errors import StoreError
 from progress.files import BACKUP_LABEL, create_private_file, labelled_path
-from progress.records import (
-    LessonProgress,
-    OwnPlanItem,
-    PlanState,
-    Position,
-    QuestionResult,
-    QuizAttempt,
-    Reflection,
-    Snapshot,
-)
+from progress.records import LessonProgress, Position
 from progress.timestamps import from_text, to_text, utc_now
+
+if TYPE_CHECKING:
+    from progress.answers import QuestionResult, QuizAttempt
+    from progress.own_work import OwnPlanItem, PlanState, Reflection
+    from progress.snapshot import Snapshot
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another running copy of the course."""
@@ -117,6 +117,10 @@ def _storable(text: str) -> str:
 
 
 def _attempt(row: tuple[int, str, str, str, int, str]) -> QuizAttempt:
+    import json  # here, not at the top: the map (start-up) reads no answers' choices
+
+    from progress.answers import QuizAttempt
+
     attempt_id, lesson_id, question_id, choices, correct, answered_at = row
     return QuizAttempt(
         attempt_id=attempt_id,
@@ -129,6 +133,8 @@ def _attempt(row: tuple[int, str, str, str, int, str]) -> QuizAttempt:
 
 
 def _own_item(row: tuple[int, str, str]) -> OwnPlanItem:
+    from progress.own_work import OwnPlanItem
+
     item_number, text, added_at = row
     return OwnPlanItem(f"{OWN_ITEM_PREFIX}{item_number}", text, from_text(added_at))
 
@@ -310,6 +316,10 @@ class Store:
                 that apply"); a bare string is refused, not split into letters.
             correct: The grade the course gave this answer.
         """
+        import json  # see _attempt
+
+        from progress.answers import QuizAttempt
+
         choices = _ids(choice_ids)
         when = _when(at)
         with self._write() as conn:
@@ -344,6 +354,8 @@ class Store:
 
     def question_results(self, lesson_id: str) -> dict[str, QuestionResult]:
         """First-attempt, best and latest answer for each answered question."""
+        from progress.answers import QuestionResult
+
         grouped: dict[str, list[QuizAttempt]] = {}
         for attempt in self.attempts(lesson_id):
             grouped.setdefault(attempt.question_id, []).append(attempt)
@@ -359,6 +371,22 @@ class Store:
             for question_id, tries in grouped.items()
         }
 
+    def first_answers(self) -> dict[str, dict[str, bool]]:
+        """Whether each question's first answer was right, by lesson, then question.
+
+        One query for the whole course: the map shows every lesson's score on
+        each return, and the first attempt is the one a score counts.
+        """
+        found: dict[str, dict[str, bool]] = {}
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT lesson_id, question_id, correct FROM quiz_attempt WHERE id IN "
+                "(SELECT min(id) FROM quiz_attempt GROUP BY lesson_id, question_id)"
+            )
+            for lesson_id, question_id, correct in rows:
+                found.setdefault(lesson_id, {})[question_id] = bool(correct)
+        return found
+
     # -- reflections ----------------------------------------------------------
 
     def save_reflection(
@@ -370,6 +398,8 @@ class Store:
         ``secure_delete`` zeroes it in the file rather than leaving it in free
         space.
         """
+        from progress.own_work import Reflection
+
         text = _storable(text)
         when = _when(at)
         with self._write() as conn:
@@ -383,6 +413,8 @@ class Store:
 
     def reflection(self, lesson_id: str, step_id: str) -> Reflection | None:
         """The saved text for one reflect step, or None if never written."""
+        from progress.own_work import Reflection
+
         with self._read() as conn:
             row = conn.execute(
                 "SELECT text, updated_at FROM reflection WHERE lesson_id = ? AND step_id = ?",
@@ -394,6 +426,8 @@ class Store:
 
     @staticmethod
     def _reflections(conn: sqlite3.Connection) -> tuple[Reflection, ...]:
+        from progress.own_work import Reflection
+
         rows = conn.execute(
             "SELECT lesson_id, step_id, text, updated_at FROM reflection "
             "ORDER BY lesson_id, step_id"
@@ -462,6 +496,8 @@ class Store:
 
     def plan(self, lesson_id: str, step_id: str) -> PlanState:
         """Ticks and own items of one plan step (empty if never touched)."""
+        from progress.own_work import PlanState
+
         with self._read() as conn:
             ticked = conn.execute(
                 "SELECT item_id FROM plan_tick WHERE lesson_id = ? AND step_id = ?",
@@ -481,6 +517,8 @@ class Store:
 
     @staticmethod
     def _plans(conn: sqlite3.Connection) -> tuple[PlanState, ...]:
+        from progress.own_work import PlanState
+
         ticks: dict[tuple[str, str], set[str]] = {}
         for lesson_id, step_id, item_id in conn.execute(
             "SELECT lesson_id, step_id, item_id FROM plan_tick"
@@ -541,6 +579,8 @@ class Store:
 
     def snapshot(self) -> Snapshot:
         """Everything, read in one transaction (for export)."""
+        from progress.snapshot import Snapshot
+
         with self._read() as conn:
             return Snapshot(
                 position=self._position(conn),

@@ -13,7 +13,7 @@ from typing import ParamSpec, TypeVar
 
 from course.model import Course, Lesson
 from course.standing import Standing, standing
-from progress import Store, StoreError
+from progress import LessonProgress, Store, StoreError
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -25,6 +25,18 @@ class Place:
 
     lesson: Lesson
     step: int
+
+
+def _standing(
+    lesson: Lesson, progress: LessonProgress | None, first_correct: dict[str, bool]
+) -> Standing:
+    return standing(
+        lesson,
+        started=progress is not None and progress.started_at is not None,
+        completed=progress is not None and progress.completed_at is not None,
+        step_id=progress.last_step_id if progress else None,
+        first_correct=first_correct,
+    )
 
 
 class Session:
@@ -47,15 +59,18 @@ class Session:
         results = self.store.question_results(lesson.id)
         return {qid: result.first_correct for qid, result in results.items()}
 
-    def standing(self, lesson: Lesson) -> Standing:
-        progress = self.store.lesson(lesson.id)
-        return standing(
-            lesson,
-            started=progress is not None and progress.started_at is not None,
-            completed=progress is not None and progress.completed_at is not None,
-            step_id=progress.last_step_id if progress else None,
-            first_correct=self.first_correct(lesson),
-        )
+    def standings(self) -> dict[str, Standing]:
+        """Every lesson's standing, by lesson id, from two reads of the store.
+
+        The map shows them all each time it appears; asking lesson by lesson
+        took two reads per lesson.
+        """
+        progress = self.store.lessons()
+        answers = self.store.first_answers()
+        return {
+            lesson.id: _standing(lesson, progress.get(lesson.id), answers.get(lesson.id, {}))
+            for lesson in self.course.lessons
+        }
 
     def resume_place(self, lesson: Lesson) -> Place:
         """Where opening a lesson lands: its last step if unfinished, else the start."""

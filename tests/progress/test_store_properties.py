@@ -148,3 +148,24 @@ def test_question_results_summarise_attempts(grades: list[tuple[str, bool]]) -> 
     assert result.best_correct is any(correct for _, correct in grades)
     assert result.latest.choice_ids == (grades[-1][0],)
     assert result.latest.answered_at == start + timedelta(len(grades) - 1)
+
+
+@SETTINGS
+@given(
+    answers=st.lists(
+        st.tuples(st.sampled_from(["l1", "l2"]), st.sampled_from(["q1", "q2"]), st.booleans()),
+    ),
+)
+def test_first_answers_match_each_lessons_question_results(
+    answers: list[tuple[str, str, bool]],
+) -> None:
+    """The map's one query says what each lesson's own summaries say."""
+    with fresh_store() as store:
+        for lesson_id, question_id, correct in answers:
+            store.record_answer(lesson_id, question_id, ["a"], correct)
+        first = store.first_answers()
+        for lesson_id in ("l1", "l2"):
+            results = store.question_results(lesson_id)
+            expected = {qid: result.first_correct for qid, result in results.items()}
+            assert first.get(lesson_id, {}) == expected
+    assert set(first) == {lesson_id for lesson_id, _, _ in answers}

@@ -142,8 +142,9 @@ async def test_quiz_right_wrong_multi_and_retry_scores_first_attempts(tmp_path: 
     assert (results["single"].attempts, results["single"].first_correct) == (2, False)
     assert results["single"].best_correct
     assert (results["multi"].attempts, results["multi"].first_correct) == (2, False)
-    assert app.session.standing(app.session.course.lessons[0]).score is not None
-    assert str(app.session.standing(app.session.course.lessons[0]).score) == "0/2"
+    first = app.session.standings()[app.session.course.lessons[0].id]
+    assert first.score is not None
+    assert str(first.score) == "0/2"
     app.store.close()
     again = make_app(lessons_folder(tmp_path / "lessons"))
     async with again.run_test(size=(80, 40)) as pilot:

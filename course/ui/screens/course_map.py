@@ -61,6 +61,7 @@ class MapScreen(Screen[None]):
         done = 0
         number = 0
         first_unfinished: str | None = None
+        standings = self.session.standings()
         for module in course.modules:
             options.append(
                 Option(
@@ -69,7 +70,7 @@ class MapScreen(Screen[None]):
             )
             for lesson in module.lessons:
                 number += 1
-                status = self.session.standing(lesson)
+                status = standings[lesson.id]
                 done += status.state is State.DONE
                 if first_unfinished is None and status.state is not State.DONE:
                     first_unfinished = f"lesson:{lesson.id}"
