@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.model import Course
-from course.problems import FILE_KEY, Problem
+
+if TYPE_CHECKING:
+    from course.problems import Problem
 
 COURSE_FILE = "course.toml"
 
@@ -40,6 +43,10 @@ class LoadResult:
 
 
 def file_problem(path: Path, message: str, line: int = 1) -> Problem:
+    # Imported here: a start whose kept course has no problems never needs
+    # the class (nor its enum), which cost about 1 ms of start-up.
+    from course.problems import FILE_KEY, Problem
+
     return Problem(path, line, FILE_KEY, message)
 
 
