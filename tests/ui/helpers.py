@@ -132,11 +132,13 @@ def make_app(lessons: Path, data_dir: Path | None = None, acknowledged: bool = T
 
 
 @asynccontextmanager
-async def running(lessons: Path) -> AsyncIterator[tuple[CourseApp, Pilot[None]]]:
-    """The app on ``lessons`` at 80x24, settled on its map; its store closed after."""
+async def running(
+    lessons: Path, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[CourseApp, Pilot[None]]]:
+    """The app on ``lessons``, settled on its map; its store closed after."""
     app = make_app(lessons)
     try:
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await settle(pilot)
             yield app, pilot
     finally:

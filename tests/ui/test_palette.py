@@ -7,13 +7,11 @@ from pathlib import Path
 from textual.widgets import Static
 
 from course.ui.screens.lesson import LessonScreen
-from tests.ui.helpers import lessons_folder, make_app, settle
+from tests.ui.helpers import lessons_folder, running, settle
 
 
 async def _run_palette(tmp_path: Path, query: str) -> tuple[str, str]:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         await pilot.press("ctrl+p")
         await settle(pilot)
         await pilot.press(*query)
@@ -23,7 +21,6 @@ async def _run_palette(tmp_path: Path, query: str) -> tuple[str, str]:
         screen = app.screen
         assert isinstance(screen, LessonScreen)
         result = (screen.lesson.id, str(screen.query_one("#lesson-step", Static).render()))
-    app.store.close()
     return result
 
 

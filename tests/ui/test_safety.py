@@ -13,7 +13,7 @@ from course.ui.app import CourseApp
 from course.ui.screens.help import HelpScreen
 from course.ui.screens.message import MessageScreen
 from progress import database_path
-from tests.ui.helpers import UI_LESSON, data_folder, lessons_folder, make_app, settle
+from tests.ui.helpers import UI_LESSON, data_folder, lessons_folder, make_app, running, settle
 from tests.ui.test_walkthrough import open_first_lesson
 
 
@@ -37,9 +37,7 @@ async def press_help_and_close(app: CourseApp, pilot: Any) -> None:
 
 
 async def test_help_from_map_lesson_quiz_and_inside_a_text_area(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         await press_help_and_close(app, pilot)  # map
         screen = await open_first_lesson(app, pilot)
         await press_help_and_close(app, pilot)  # read step
@@ -51,7 +49,6 @@ async def test_help_from_map_lesson_quiz_and_inside_a_text_area(tmp_path: Path) 
         assert isinstance(app.focused, TextArea)
         await press_help_and_close(app, pilot)  # inside the text area
         assert app.screen.query_one(TextArea).text == ""
-    app.store.close()
 
 
 async def test_help_from_the_welcome(tmp_path: Path) -> None:
@@ -63,15 +60,12 @@ async def test_help_from_the_welcome(tmp_path: Path) -> None:
 
 
 async def test_footer_names_help_and_keys_lists_bindings(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         shown = {b.description for (_, b, _, _) in app.screen.active_bindings.values() if b.show}
         assert "Get help now" in shown
         await pilot.press("f2")
         await settle(pilot)
         assert app.screen.query("HelpPanel")
-    app.store.close()
 
 
 MARKUP = "Look: [bold]not bold[/] and [link=x]x[/link] and [@click=app.quit]quit[/] and ["
@@ -182,12 +176,9 @@ async def test_unexpected_error_shows_a_kind_message_and_logs_details(tmp_path: 
 
 
 async def test_screenshot_command_is_removed(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, _):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles and "Theme" in titles
-    app.store.close()
 
 
 FORBIDDEN_EVENTS = {"socket.connect", "socket.getaddrinfo", "subprocess.Popen", "webbrowser.open"}

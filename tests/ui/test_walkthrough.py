@@ -23,7 +23,14 @@ from course.ui.screens.lesson import LessonScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.widgets.plan_view import PlanCheckbox
 from course.ui.widgets.quiz_view import ChoiceCheckbox, ChoiceRadio, QuestionView
-from tests.ui.helpers import choose_lesson, click_button, lessons_folder, make_app, settle
+from tests.ui.helpers import (
+    choose_lesson,
+    click_button,
+    lessons_folder,
+    make_app,
+    running,
+    settle,
+)
 
 
 async def open_first_lesson(app: CourseApp, pilot: Pilot[None]) -> LessonScreen:
@@ -59,9 +66,7 @@ async def test_first_run_shows_welcome_once(tmp_path: Path) -> None:
 
 
 async def test_a_lesson_through_every_step_kind_to_its_summary(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         screen = await open_first_lesson(app, pilot)
         assert step_counter(screen) == "Step 1 of 4 · A page"
         await pilot.press("n")
@@ -99,7 +104,6 @@ async def test_a_lesson_through_every_step_kind_to_its_summary(tmp_path: Path) -
         options = app.screen.query_one("#map-lessons", OptionList)
         first = str(options.get_option("lesson:first").prompt)
         assert first == "● 1. First lesson · done · 5 min"
-    app.store.close()
 
 
 async def test_quiz_right_wrong_multi_and_retry_scores_first_attempts(tmp_path: Path) -> None:
@@ -186,9 +190,7 @@ async def test_reflection_survives_closing_the_app(tmp_path: Path) -> None:
 
 
 async def test_reflection_is_saved_while_typing(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         screen = await open_first_lesson(app, pilot)
         screen.show_step(2)
         await settle(pilot)
@@ -196,7 +198,6 @@ async def test_reflection_is_saved_while_typing(tmp_path: Path) -> None:
         await pilot.pause(0.8)  # longer than the save delay
         saved = app.store.reflection("first", "think")
         assert saved is not None and saved.text == "typed"
-    app.store.close()
 
 
 async def test_plan_ticks_and_own_items_are_kept(tmp_path: Path) -> None:
@@ -274,9 +275,7 @@ async def test_theme_is_remembered(tmp_path: Path) -> None:
 
 
 async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         await pilot.click("#map-lessons", offset=(5, 1))  # row 0 is the module heading
         await settle(pilot)
         screen = app.screen
@@ -293,13 +292,10 @@ async def test_mouse_alone_through_a_lesson(tmp_path: Path) -> None:
         await pilot.click("#summary-map")
         await settle(pilot)
         assert isinstance(app.screen, MapScreen)
-    app.store.close()
 
 
 async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         screen = await open_first_lesson(app, pilot)
         screen.show_step(1)
         await settle(pilot)
@@ -313,15 +309,12 @@ async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Pa
         await settle(pilot)
         assert isinstance(app.focused, TextArea), "a prebuilt reflection still takes focus"
         assert step_counter(screen) == "Step 3 of 4 · Think"
-    app.store.close()
 
 
 async def test_a_summary_built_ahead_shows_the_score_at_the_time_it_is_shown(
     tmp_path: Path,
 ) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 40)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons"), size=(80, 40)) as (app, pilot):
         screen = await open_first_lesson(app, pilot)
         screen.show_step(3)
         await pilot.pause(0.5)  # the summary is built ahead, before any answer
@@ -332,13 +325,10 @@ async def test_a_summary_built_ahead_shows_the_score_at_the_time_it_is_shown(
         score = screen.query_one(".summary-score", Static)
         assert str(score.render()) == "Quiz: 1 of 2 right on the first try."
         assert score.display
-    app.store.close()
 
 
 async def test_a_quiz_shows_one_question_at_a_time(tmp_path: Path) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         screen = await open_first_lesson(app, pilot)
         await pilot.press("n")
         await settle(pilot)
@@ -365,15 +355,12 @@ async def test_a_quiz_shows_one_question_at_a_time(tmp_path: Path) -> None:
         await pilot.press("b")
         await settle(pilot)
         assert step_counter(screen) == "Step 1 of 4 · A page"
-    app.store.close()
 
 
 async def test_the_lesson_screen_is_kept_for_the_next_lesson_without_its_steps(
     tmp_path: Path,
 ) -> None:
-    app = make_app(lessons_folder(tmp_path / "lessons"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         first = await open_first_lesson(app, pilot)
         await pilot.press("n")
         await pilot.press("escape")
@@ -388,4 +375,3 @@ async def test_the_lesson_screen_is_kept_for_the_next_lesson_without_its_steps(
         assert step_counter(first) == "Step 1 of 1 · Read"
         assert str(first.query_one("#lesson-title", Static).render()) == "Second lesson"
         assert [view.display for view in first.query(".step-view")] == [True]
-    app.store.close()
