@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
+from course.cli import main
 from course.paths import bundled_lessons
 from course.ui.preview import PreviewApp
 from course.ui.screens.lesson import LessonScreen
@@ -89,3 +91,25 @@ async def test_preview_keeps_progress_out_of_the_learners_store(tmp_path: Path) 
         await settle(pilot)
     assert app.store.path.parent == tmp_path / "scratch"
     app.store.close()
+
+
+def test_the_preview_command_uses_a_throwaway_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``trd-course preview FILE`` never opens the learner's own store, and cleans up."""
+    lesson = tmp_path / "mine" / "01-first.toml"
+    lesson.parent.mkdir()
+    lesson.write_text(UI_LESSON.replace('module = "m"', 'module = "understanding"'))
+    seen: dict[str, Path] = {}
+
+    def run(app: PreviewApp) -> None:  # the wiring, without drawing anything
+        seen["store"] = app.store.path
+        app.store.record_answer("first", "single", ["a"], True)
+        assert app.store.path.exists()
+
+    monkeypatch.setattr(PreviewApp, "run", run)
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "preview", str(lesson)]) == 0
+    assert not seen["store"].is_relative_to(data)
+    assert not seen["store"].parent.exists(), "the throwaway store is deleted on quit"
+    assert not (data / "progress.db").exists(), "the learner's own store is never opened"
