@@ -62,11 +62,19 @@ def test_a_returning_start_defines_only_what_the_map_needs(tmp_path: Path) -> No
         "    data.mkdir()\n"
         "    keep(*load_with_cache(folders, data), data)\n"
         "else:\n"
+        "    import asyncio\n"
         "    from progress import database_path, open_store\n"
-        "    import course.ui.app, course.ui.screens.course_map\n"
-        "    load_with_cache(folders, data)\n"
-        "    open_store(database_path(data)).store.first_answers()\n"
-        "    print('\\n'.join(sorted(sys.modules)))\n"
+        "    import course.ui.app as ui\n"
+        "    ui.PREPARE_DELAY = 3600  # look before the lesson screen is built ahead\n"
+        "    opened = open_store(database_path(data))\n"
+        "    opened.store.acknowledge_first_run()\n"
+        "    app = ui.CourseApp(load_with_cache(folders, data)[0], opened.store, (), data)\n"
+        "    async def show_map():\n"
+        "        async with app.run_test(size=(80, 24)) as pilot:\n"
+        "            await pilot.pause()\n"
+        "            assert type(app.screen).__name__ == 'MapScreen', app.screen\n"
+        "            return sorted(sys.modules)\n"
+        "    print('\\n'.join(asyncio.run(show_map())))\n"
     )
     data = str(tmp_path / "data")
     subprocess.run([sys.executable, "-c", code, data, "keep"], check=True)
@@ -75,6 +83,7 @@ def test_a_returning_start_defines_only_what_the_map_needs(tmp_path: Path) -> No
     )
     loaded = set(run.stdout.split())
     assert {"course.model", "progress.records", "course.ui.screens.course_map"} <= loaded
+    assert "textual.pilot" in loaded, "the map was shown, not only imported"
     lesson_only = {
         "course.loader",
         "course.problems",
@@ -86,4 +95,4 @@ def test_a_returning_start_defines_only_what_the_map_needs(tmp_path: Path) -> No
         "tomli",
         "tomllib",
     }
-    assert not loaded & lesson_only
+    assert not loaded & lesson_only, sorted(loaded & lesson_only)
