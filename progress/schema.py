@@ -20,6 +20,24 @@ Tables (version 1):
   an old tick can never attach to a new item).
 - ``app_state``: facts about this learner's copy (first-run acknowledgement).
 - ``setting``: small user choices such as the theme name.
+
+Tables added in version 2 (the learner's own tools, and what the export needs
+to show saved work whose lesson has changed):
+
+- ``saved_prompt``: the prompt of a reflect or plan step as it read when the
+  learner last saved there, so the export can show it even after the author
+  changed or removed the step; ``plan_tick.item_text`` likewise keeps an
+  item's text at the time it was ticked.
+- ``safety_plan_part``: the learner's text for each part of their safety
+  plan (part ids come from the wording file), saved as typed.
+- ``checkin``: every completed check-in: the form, its answers as a JSON
+  array, the unscored difficulty answer, the total, and whether the item-9
+  panel was shown.
+- ``provider_question``: the learner's questions for their provider, from any
+  source (a plan, a treatment's checks, the item-9 panel, their own), and
+  whether each is picked for the next appointment brief.
+- ``treatment`` and ``dose_change``: the learner's treatment history, as they
+  typed it; nothing in it is interpreted.
 """
 
 from __future__ import annotations
@@ -83,14 +101,82 @@ CREATE TABLE setting (
 """
 
 
-def _create_version_1(conn: sqlite3.Connection) -> None:
-    """Version 0 (empty file) to 1: create every table."""
-    for statement in _VERSION_1.split(";"):
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run each ``;``-separated statement (``executescript`` would commit)."""
+    for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_version_1,)
+def _create_version_1(conn: sqlite3.Connection) -> None:
+    """Version 0 (empty file) to 1: create every table."""
+    _run_script(conn, _VERSION_1)
+
+
+_VERSION_2 = """
+CREATE TABLE saved_prompt (
+    lesson_id TEXT NOT NULL,
+    step_id TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (lesson_id, step_id)
+) WITHOUT ROWID;
+ALTER TABLE plan_tick ADD COLUMN item_text TEXT;
+CREATE TABLE safety_plan_part (
+    part_id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE checkin (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    form TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    difficulty INTEGER CHECK (difficulty IS NULL OR difficulty BETWEEN 0 AND 3),
+    total INTEGER NOT NULL CHECK (total BETWEEN 0 AND 27),
+    item9_panel_shown INTEGER NOT NULL CHECK (item9_panel_shown IN (0, 1)),
+    taken_at TEXT NOT NULL
+);
+CREATE INDEX checkin_by_time ON checkin (taken_at, id);
+CREATE TABLE provider_question (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    text TEXT NOT NULL,
+    source TEXT NOT NULL,
+    picked INTEGER NOT NULL DEFAULT 1 CHECK (picked IN (0, 1)),
+    added_at TEXT NOT NULL
+);
+CREATE TABLE treatment (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    started TEXT,
+    stopped TEXT,
+    still_taking INTEGER NOT NULL DEFAULT 0 CHECK (still_taking IN (0, 1)),
+    missed_doses TEXT,
+    side_effects TEXT NOT NULL DEFAULT '',
+    side_effects_why_stopped INTEGER CHECK (side_effects_why_stopped IN (0, 1)),
+    helped TEXT,
+    stopped_working INTEGER CHECK (stopped_working IN (0, 1)),
+    why_stopped TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    questions TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE dose_change (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    treatment_id INTEGER NOT NULL REFERENCES treatment (id) ON DELETE CASCADE,
+    dose TEXT NOT NULL,
+    started TEXT
+);
+CREATE INDEX dose_change_by_treatment ON dose_change (treatment_id, id);
+"""
+
+
+def _add_tools(conn: sqlite3.Connection) -> None:
+    """Version 1 to 2: the learner's tools, and saved prompt and item texts."""
+    _run_script(conn, _VERSION_2)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_version_1, _add_tools)
 """``MIGRATIONS[n]`` migrates from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

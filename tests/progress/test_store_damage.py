@@ -187,7 +187,10 @@ def test_a_hot_rollback_journal_is_recovered_not_called_damage(tmp_path: Path) -
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE reflection SET text = 'half written'")
     for n in range(100):
-        conn.execute("INSERT INTO plan_tick VALUES ('l1', 'p1', ?)", (f"x{n:0500}",))
+        conn.execute(
+            "INSERT INTO plan_tick (lesson_id, step_id, item_id) VALUES ('l1', 'p1', ?)",
+            (f"x{n:0500}",),
+        )
     db = database_path(tmp_path / "data")
     db.parent.mkdir(mode=0o700)
     for suffix in ("", "-journal"):  # the files as a crash would leave them
