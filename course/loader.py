@@ -190,6 +190,7 @@ class _Loading:
             if not self._check_module(lesson.module, report, by_module):
                 continue
             first_seen[lesson.id] = lesson
+        for lesson in self._check_previous_ids(first_seen):
             by_module[lesson.module].append(lesson)
         for lessons in by_module.values():
             lessons.sort(key=lambda lesson: _file_order(lesson.path))
@@ -199,6 +200,36 @@ class _Loading:
         course = Course(self.title or DEFAULT_TITLE, modules)
         problems = tuple(sorted(self.problems, key=_problem_order))
         return LoadResult(course, problems, self.lesson_files)
+
+    def _check_previous_ids(self, accepted: Mapping[str, Lesson]) -> list[Lesson]:
+        """The accepted lessons less any whose ``previous_ids`` would mix up progress.
+
+        A previous lesson id must not be another lesson's id, nor be listed by two
+        lessons: progress saved under it would not know which lesson it follows.
+        """
+        reports = {id(lesson): report for lesson, report in self.lessons}
+        listed: dict[str, Lesson] = {}
+        kept: list[Lesson] = []
+        for lesson in accepted.values():
+            report = reports[id(lesson)]
+            clean = True
+            for index, old in enumerate(lesson.previous_ids):
+                other = accepted.get(old) or listed.get(old)
+                if other is None:
+                    listed[old] = lesson
+                    continue
+                how = "is the id of" if old in accepted else "is also listed by"
+                key = f"previous_ids[{index}]"
+                report.add(
+                    key,
+                    f"previous id '{old}' {how} the lesson in {other.path}; "
+                    "progress saved under it could not tell the two apart",
+                )
+                self.problems.append(report.problems[-1])
+                clean = False
+            if clean:
+                kept.append(lesson)
+        return kept
 
     def _check_module(
         self, module_id: str, report: LazyReport, declared: Mapping[str, object]

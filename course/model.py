@@ -15,8 +15,6 @@ from typing import Literal
 SCHEMA_VERSION = 1
 """The lesson schema this code reads; a file may omit it or must match it."""
 
-StepKind = Literal["read", "quiz", "reflect", "plan"]
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -26,6 +24,8 @@ class Choice:
     text: str
     correct: bool = False
     feedback: str = ""
+    previous_ids: tuple[str, ...] = ()
+    """Ids this choice had before a rename: answers saved under them still count."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ class Question:
     prompt: str
     choices: tuple[Choice, ...]
     explanation: str = ""
+    shuffle: bool = True
+    """Whether the app may show the choices in a per-learner order; an author turns
+    it off when order carries meaning ("All of the above", a scale)."""
+    previous_ids: tuple[str, ...] = ()
 
     @property
     def multiple(self) -> bool:
@@ -53,6 +57,7 @@ class PlanItem:
 
     id: str
     text: str
+    previous_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class ReadStep:
     title: str
     body: str
     kind: Literal["read"] = "read"
+    previous_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class QuizStep:
     questions: tuple[Question, ...]
     intro: str = ""
     kind: Literal["quiz"] = "quiz"
+    previous_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ class ReflectStep:
     prompt: str
     placeholder: str = ""
     kind: Literal["reflect"] = "reflect"
+    previous_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,7 @@ class PlanStep:
     items: tuple[PlanItem, ...]
     allow_custom: bool = True
     kind: Literal["plan"] = "plan"
+    previous_ids: tuple[str, ...] = ()
 
 
 Step = ReadStep | QuizStep | ReflectStep | PlanStep
@@ -114,6 +123,9 @@ class Lesson:
     steps: tuple[Step, ...]
     sources: tuple[str, ...] = ()
     path: Path = field(default=Path(), compare=False)
+    previous_ids: tuple[str, ...] = ()
+    """Ids this lesson had before a rename; progress saved under them follows it
+    (see ``course.renames``). Steps, questions, choices and plan items have the same."""
 
     def step_index(self, step_id: str) -> int | None:
         """Where a saved step id sits now, or None if the author removed it."""

@@ -6,6 +6,7 @@ one run. Each check reports the key path; the loader turns paths into lines.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -27,6 +28,7 @@ from course.model import (
     Step,
 )
 from course.problems import Problem, Severity
+from course.safe_text import UNSAFE, first_unsafe
 from course.toml_lines import line_of
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -38,16 +40,6 @@ DEFAULT_TITLES = {
     "reflect": "Reflect",
     "plan": "Plan",
 }
-
-# C0 controls except tab and newline, DEL, C1, and the bidirectional overrides
-# and isolates: each can rewrite what a terminal shows.
-_FORBIDDEN = (
-    "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n")
-    + "\x7f"
-    + "".join(chr(c) for c in range(0x80, 0xA0))
-    + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_FORBIDDEN_RE = re.compile("[" + re.escape(_FORBIDDEN) + "]")
 
 _TYPE_NAMES: dict[type, str] = {
     str: "a string",
@@ -73,8 +65,7 @@ def describe(value: object) -> str:
 
 def forbidden_character(text: str) -> str | None:
     """The first control or direction-override character in ``text``, as U+XXXX."""
-    match = _FORBIDDEN_RE.search(text)
-    return f"U+{ord(match.group()):04X}" if match else None
+    return first_unsafe(text)
 
 
 def join(path: str, key: str | int) -> str:
@@ -116,7 +107,7 @@ def check_strings(report: Report, value: object, path: str = "") -> None:
     Almost every file has none, so one search over all its text comes first;
     only a file that has one is walked again to name where.
     """
-    if not path and not _FORBIDDEN_RE.search(" ".join(_all_strings(value))):
+    if not path and not UNSAFE.search(" ".join(_all_strings(value))):
         return
     _check_strings(report, value, path)
 
@@ -209,6 +200,27 @@ class Table:
             return ""
         return value
 
+    def previous_ids(self) -> tuple[str, ...]:
+        """The ``previous_ids`` an entry lists: ids it had before a rename."""
+        values = self._get(PREVIOUS, list, False, "an array of ids such as ['old-id']")
+        if values is None:
+            return ()
+        result: list[str] = []
+        for index, item in enumerate(values):
+            key = index_key(PREVIOUS, index)
+            if not isinstance(item, str):
+                self.error(key, f"expected an id string, found {describe(item)}")
+            elif not ID_PATTERN.fullmatch(item):
+                self.error(
+                    key,
+                    f"expected an id of lowercase letters, digits and hyphens, found {item!r}",
+                )
+            elif item in result:
+                self.error(key, f"previous id '{item}' is listed twice; list it once")
+            else:
+                result.append(item)
+        return tuple(result)
+
     def integer(self, key: str, low: int, high: int, default: int | None = None) -> int:
         value = self._get(key, int, default is None, "an integer")
         if value is None:
@@ -273,6 +285,42 @@ def check_unique(report: Report, entries: list[tuple[str, str]], what: str) -> N
             first[ident] = path
 
 
+Owner = tuple[str, str, tuple[str, ...]]
+"""An entry that has an id: its id, its key path and its previous ids."""
+
+
+def check_previous(report: Report, owners: list[Owner], what: str) -> None:
+    """Refuse previous ids that would make saved progress ambiguous.
+
+    Progress saved under a previous id is moved to its entry's current id, so
+    within the scope where ids must be unique, a previous id may belong to one
+    entry only and must not be any entry's current id.
+    """
+    current = {ident: path for ident, path, _ in owners if ident}
+    listed: dict[str, str] = {}
+    for ident, path, previous in owners:
+        for index, old in enumerate(previous):
+            key = join(join(path, PREVIOUS), index)
+            if old == ident:
+                report.add(key, f"previous id '{old}' is this {what}'s own id; remove it")
+            elif old in current:
+                line = report.line(current[old])
+                report.add(
+                    key,
+                    f"previous id '{old}' is the id of the {what} at line {line}; "
+                    "saved progress could not tell the two apart",
+                )
+            elif old in listed:
+                line = report.line(listed[old])
+                report.add(
+                    key,
+                    f"previous id '{old}' is also listed by the {what} at line {line}; "
+                    "an old id can move to one place only",
+                )
+            else:
+                listed[old] = path
+
+
 def read_schema_version(table: Table, required: bool) -> None:
     version = table._get("schema", int, required, "an integer")
     if version is not None and version != SCHEMA_VERSION:
@@ -281,6 +329,8 @@ def read_schema_version(table: Table, required: bool) -> None:
             f"schema version {version} is not supported; this program reads version {SCHEMA_VERSION}",
         )
 
+
+PREVIOUS = "previous_ids"
 
 COURSE_KEYS = ("schema", "title", "modules")
 MODULE_KEYS = ("id", "title", "summary")
@@ -323,26 +373,36 @@ LESSON_KEYS = (
     "summary",
     "sources",
     "steps",
+    PREVIOUS,
 )
 STEP_KEYS: dict[str, tuple[str, ...]] = {
-    "read": ("id", "kind", "title", "body"),
-    "quiz": ("id", "kind", "title", "intro", "questions"),
-    "reflect": ("id", "kind", "title", "prompt", "placeholder"),
-    "plan": ("id", "kind", "title", "prompt", "items", "allow_custom"),
+    "read": ("id", "kind", "title", "body", PREVIOUS),
+    "quiz": ("id", "kind", "title", "intro", "questions", PREVIOUS),
+    "reflect": ("id", "kind", "title", "prompt", "placeholder", PREVIOUS),
+    "plan": ("id", "kind", "title", "prompt", "items", "allow_custom", PREVIOUS),
 }
 ALL_STEP_KEYS = tuple(dict.fromkeys(k for keys in STEP_KEYS.values() for k in keys))
-QUESTION_KEYS = ("id", "prompt", "explanation", "choices")
-CHOICE_KEYS = ("id", "text", "correct", "feedback")
-ITEM_KEYS = ("id", "text")
+QUESTION_KEYS = ("id", "prompt", "explanation", "shuffle", "choices", PREVIOUS)
+CHOICE_KEYS = ("id", "text", "correct", "feedback", PREVIOUS)
+ITEM_KEYS = ("id", "text", PREVIOUS)
 
 
 class _Ids:
     """Ids collected across a lesson, checked for duplicates once at the end."""
 
     def __init__(self) -> None:
-        self.steps: list[tuple[str, str]] = []
-        self.questions: list[tuple[str, str]] = []
-        self.items: list[tuple[str, str]] = []
+        self.steps: list[Owner] = []
+        self.questions: list[Owner] = []
+        self.items: list[Owner] = []
+
+    def check(self, report: Report) -> None:
+        for owners, what in (
+            (self.steps, "step"),
+            (self.questions, "question"),
+            (self.items, "plan item"),
+        ):
+            check_unique(report, [(ident, path) for ident, path, _ in owners], what)
+            check_previous(report, owners, what)
 
 
 def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson | None:
@@ -351,6 +411,8 @@ def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson 
     table = Table(report, data, "", LESSON_KEYS)
     read_schema_version(table, required=False)
     lesson_id = table.ident()
+    previous = table.previous_ids()
+    check_previous(report, [(lesson_id, "", previous)], "lesson")
     module = table.ident("module")
     title = table.text("title")
     minutes = table.integer("minutes", 1, MAX_MINUTES)
@@ -366,12 +428,12 @@ def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson 
         step = _parse_step(report, item, step_path, ids)
         if step is not None:
             steps.append(step)
-    check_unique(report, ids.steps, "step")
-    check_unique(report, ids.questions, "question")
-    check_unique(report, ids.items, "plan item")
+    ids.check(report)
     if report.has_errors:
         return None
-    return Lesson(lesson_id, module, title, minutes, summary, tuple(steps), sources, path)
+    return Lesson(
+        lesson_id, module, title, minutes, summary, tuple(steps), sources, path, previous
+    )
 
 
 def _parse_step(report: Report, data: Mapping[str, Any], path: str, ids: _Ids) -> Step | None:
@@ -393,10 +455,12 @@ def _parse_step(report: Report, data: Mapping[str, Any], path: str, ids: _Ids) -
         return None
     table = Table(report, data, path, STEP_KEYS[kind])
     step_id = table.ident()
-    ids.steps.append((step_id, path))
+    previous = table.previous_ids()
+    ids.steps.append((step_id, path, previous))
     title = table.text("title", required=False, default=DEFAULT_TITLES[kind])
     builder = _STEP_BUILDERS[kind]
-    return builder(table, step_id, title, ids)
+    step = builder(table, step_id, title, ids)
+    return dataclasses.replace(step, previous_ids=previous) if previous else step
 
 
 def _read(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
@@ -408,7 +472,7 @@ def _quiz(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
     questions = []
     for item, path in table.tables("questions", 1, "steps.questions"):
         question = _question(table.report, item, path)
-        ids.questions.append((question.id, path))
+        ids.questions.append((question.id, path, question.previous_ids))
         questions.append(question)
     return QuizStep(step_id, title, tuple(questions), intro)
 
@@ -416,12 +480,14 @@ def _quiz(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
 def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
     table = Table(report, data, path, QUESTION_KEYS)
     question_id = table.ident()
+    previous = table.previous_ids()
     prompt = table.text("prompt")
+    shuffle = table.flag("shuffle", True)
     explanation = table.text("explanation", required=False)
     if "explanation" not in data:
         report.warn(path, "question has no 'explanation'; say why the right answer is right")
     choices = []
-    seen: list[tuple[str, str]] = []
+    seen: list[Owner] = []
     all_readable = True
     for item, choice_path in table.tables("choices", 2, "steps.questions.choices"):
         entry = Table(report, item, choice_path, CHOICE_KEYS)
@@ -430,17 +496,19 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
             entry.text("text"),
             entry.flag("correct", False),
             entry.text("feedback", required=False),
+            entry.previous_ids(),
         )
         all_readable = all_readable and entry.ok
         if "feedback" not in item:
             report.warn(choice_path, "choice has no 'feedback'; say why it is right or wrong")
-        seen.append((choice.id, choice_path))
+        seen.append((choice.id, choice_path, choice.previous_ids))
         choices.append(choice)
-    check_unique(report, seen, "choice")
+    check_unique(report, [(ident, where) for ident, where, _ in seen], "choice")
+    check_previous(report, seen, "choice")
     # A choice whose 'correct' could not be read must not also be blamed here.
     if choices and all_readable and table.ok and not any(c.correct for c in choices):
         table.error("choices", "no choice is marked 'correct = true'; mark at least one")
-    return Question(question_id, prompt, tuple(choices), explanation)
+    return Question(question_id, prompt, tuple(choices), explanation, shuffle, previous)
 
 
 def _reflect(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
@@ -455,8 +523,8 @@ def _plan(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
     items = []
     for item, path in table.tables("items", 1, "steps.items"):
         entry = Table(table.report, item, path, ITEM_KEYS)
-        plan_item = PlanItem(entry.ident(), entry.text("text"))
-        ids.items.append((plan_item.id, path))
+        plan_item = PlanItem(entry.ident(), entry.text("text"), entry.previous_ids())
+        ids.items.append((plan_item.id, path, plan_item.previous_ids))
         items.append(plan_item)
     return PlanStep(step_id, title, prompt, tuple(items), allow_custom)
 
