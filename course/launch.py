@@ -6,16 +6,17 @@ Kept apart from ``cli`` so that ``trd-course validate`` never imports Textual
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from course.course_cache import keep, load_with_cache
 from course.lesson_files import LoadResult
 from course.paths import bundled_lessons
-from progress import StoreError, database_path, open_store, resolve_data_dir
+from progress import StoreError, database_path, hold_data_folder, open_store, resolve_data_dir
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -38,18 +39,26 @@ def lesson_folders(args: Options, data_dir: Path) -> list[Path]:
 
 
 def load(args: Options, data_dir: Path) -> LoadResult:
-    """Read and check every lesson, without the kept copy (benchmarks, previews)."""
+    """Read and check every lesson (the app, benchmarks, previews)."""
     from course.loader import load_course
 
     return load_course(lesson_folders(args, data_dir))
 
 
 def start(args: Options) -> int:
+    """Run the course on one data folder, held for the app's whole life.
+
+    The lessons are read and checked first, so a course that cannot start
+    creates nothing. Then the data folder's lifetime lock is taken (a second
+    copy stops here with a sentence, before touching the store), the store is
+    opened, and the app runs; however it ends, the store is closed cleanly
+    (checkpointed, no ``-wal`` left) before the lock is let go.
+    """
     # Start-up makes many objects and frees few: collecting now only costs
     # time. The app re-enables collection once its first frame is up.
     gc.disable()
     data_dir = resolve_data_dir(args.data_dir, os.environ)
-    result, fresh = load_with_cache(lesson_folders(args, data_dir), data_dir)
+    result = load(args, data_dir)
     if not result.course.lessons:
         for problem in result.errors:
             print(problem.format(), file=sys.stderr)
@@ -58,16 +67,48 @@ def start(args: Options) -> int:
         )
         return 1
     try:
-        opened = open_store(database_path(data_dir))
-    except StoreError as error:
+        held = hold_data_folder(data_dir)
+    except StoreError as error:  # AlreadyOpen included: one sentence, store untouched
         print(f"trd-course: {error}", file=sys.stderr)
         return 1
-    keep(result, fresh, data_dir)  # only now: the store has made the data folder
-    from course.ui.app import CourseApp
+    with held:
+        try:
+            opened = open_store(database_path(data_dir))
+        except StoreError as error:
+            print(f"trd-course: {error}", file=sys.stderr)
+            return 1
+        _drop_old_cache(data_dir)
+        from course.ui.app import CourseApp
 
-    app = CourseApp(result, opened.store, opened.notices, data_dir)
-    try:
-        app.run()
-    finally:
-        opened.store.close()
+        try:
+            app = CourseApp(result, opened.store, opened.notices, data_dir)
+            app.run()
+        finally:
+            opened.store.close()
     return app.return_code or 0
+
+
+OLD_CACHE = "cache"
+"""The folder older versions kept a pickled copy of the lessons in."""
+
+
+def _drop_old_cache(data_dir: Path) -> None:
+    """Delete the lesson cache older versions left, without ever reading it.
+
+    It was a pickle, which runs code when loaded; nothing reads it any more.
+    Only a real folder of the learner's own is cleaned (links are not
+    followed: unlinking removes a link itself, never what it points to).
+    """
+    folder = data_dir / OLD_CACHE
+    try:
+        info = folder.lstat()
+    except OSError:
+        return
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        return
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name == "lessons.pickle" or entry.name.startswith(".lessons.pickle."):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+        folder.rmdir()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from progress.errors import StoreError
 from progress.files import forget, store_files
+from progress.holding import AlreadyOpen, Held, hold_data_folder
 from progress.location import (
     DATA_DIR_ENV,
     DB_FILENAME,
@@ -58,6 +59,8 @@ __all__ = [
     "DB_FILENAME",
     "OWN_ITEM_PREFIX",
     "SCHEMA_VERSION",
+    "AlreadyOpen",
+    "Held",
     "LessonProgress",
     "Notice",
     "OpenedStore",
@@ -72,6 +75,7 @@ __all__ = [
     "StoreError",
     "database_path",
     "forget",
+    "hold_data_folder",
     "open_store",
     "resolve_data_dir",
     "store_files",

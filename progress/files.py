@@ -34,6 +34,12 @@ SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 LOCK_SUFFIX = ".lock"
 """``progress.db.lock``: held while a copy of the course opens the store."""
 
+IN_USE_SUFFIX = ".in-use"
+"""``progress.db.in-use``: held by the running app for its lifetime (:mod:`progress.holding`)."""
+
+WAL_ID_SUFFIX = ".wal-id"
+"""``progress.db.wal-id``: which ``-wal`` belongs to the store (:mod:`progress.wal`)."""
+
 BACKUP_LABEL = "backup"
 DAMAGED_LABEL = "damaged"
 
@@ -44,8 +50,15 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def _tighten(path: Path, mode: int) -> bool:
-    """Set ``path`` to exactly ``mode``.
+def _tighten(path: Path, mode: int, *, exact: bool = False) -> bool:
+    """Take away every permission ``mode`` does not grant; never add one.
+
+    A learner who made their file read-only (0400) or their folder 0500 keeps
+    that choice: only the bits that let other people in are removed.
+
+    Args:
+        exact: Set exactly ``mode``: for a file or folder this call's caller
+            has just made (whose mode is only what the umask left).
 
     Returns:
         True if other users could reach it before (group or other bits set):
@@ -54,9 +67,64 @@ def _tighten(path: Path, mode: int) -> bool:
     if not _POSIX:
         return False
     old = _mode(path)
-    if old != mode:
-        os.chmod(path, mode)
+    new = mode if exact else old & mode
+    if old != new:
+        os.chmod(path, new)
     return bool(old & 0o077)
+
+
+def refuse_symlink(path: Path) -> None:
+    """Refuse a symbolic link where the store keeps one of its own files.
+
+    The course never follows links in the data folder: following one made it
+    chmod the link's target, and ``forget`` then deleted only the link and left
+    the learner's writing where it pointed. A link to the folder itself is
+    fine (a learner may keep it on another drive); links inside it are not.
+
+    Raises:
+        StoreError: ``path`` is a symbolic link, dangling or not.
+    """
+    if not path.is_symlink():
+        return
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "somewhere else"
+    raise StoreError(
+        f"{path} is a symbolic link (to {target}), and the course keeps its progress "
+        "only in real files, never following links. Replace the link with the file "
+        "itself, or point --data-dir at the folder the file is in.",
+        path,
+    )
+
+
+def not_regular_error(path: Path) -> StoreError:
+    """Explain a FIFO, device, socket or folder where a file of the store should be."""
+    return StoreError(
+        f"{path} is not a regular file (it may be a pipe, a device or a folder), so "
+        "the course will not open it. Move it out of the progress folder and try again.",
+        path,
+    )
+
+
+def require_regular(path: Path) -> None:
+    """Refuse ``path`` unless it is missing or a regular file (links refused too).
+
+    Checked before anything opens it: opening a FIFO blocks until someone
+    writes to it, which hung the app and ``export``.
+
+    Raises:
+        StoreError: ``path`` is a symbolic link or not a regular file.
+    """
+    refuse_symlink(path)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise file_error(path, exc) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise not_regular_error(path)
 
 
 def folder_error(folder: Path, exc: OSError) -> StoreError:
@@ -91,19 +159,39 @@ def ensure_private_dir(folder: Path) -> bool:
         StoreError: The folder cannot be created or its mode cannot be set.
     """
     try:
-        folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
+        _make_parents(folder.parent)
+        folder.mkdir(mode=PRIVATE_DIR_MODE)
     except FileExistsError as exc:  # already there, perhaps made by another copy
         if not folder.is_dir():  # a file where the folder should be
             raise folder_error(folder, exc) from exc
     except OSError as exc:
         raise folder_error(folder, exc) from exc
     else:
-        _tighten(folder, PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+        _tighten(folder, PRIVATE_DIR_MODE, exact=True)  # mkdir's mode is masked by the umask
         return False
     try:
         return _tighten(folder, PRIVATE_DIR_MODE)
     except OSError as exc:
         raise folder_error(folder, exc) from exc
+
+
+def _make_parents(folder: Path) -> None:
+    """Create missing parent folders 0700, whatever the umask.
+
+    ``Path.mkdir(parents=True)`` makes parents with the umask's mode: 0777
+    under umask 000, so anyone could have planted files beside the store.
+    """
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for parent in reversed(missing):
+        try:
+            parent.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            continue
+        _tighten(parent, PRIVATE_DIR_MODE, exact=True)
 
 
 def create_private_file(path: Path) -> bool:
@@ -211,7 +299,13 @@ def store_files(data_dir: Path) -> list[Path]:
     """
     db_path = database_path(data_dir)
     name = db_path.name
-    own = {name, name + LOCK_SUFFIX, *(name + s for s in SIDECAR_SUFFIXES)}
+    own = {
+        name,
+        name + LOCK_SUFFIX,
+        name + IN_USE_SUFFIX,
+        name + WAL_ID_SUFFIX,
+        *(name + s for s in SIDECAR_SUFFIXES),
+    }
     prefixes = (f"{name}.{BACKUP_LABEL}-", f"{name}.{DAMAGED_LABEL}-")
     try:
         entries = list(os.scandir(db_path.parent))

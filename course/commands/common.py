@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from course.loader import LoadResult
-    from progress import Store
+    from progress import Held, Store
 
 Action = Callable[[argparse.Namespace], int]
 
@@ -66,6 +66,26 @@ def open_existing(command: str, db_path: Path) -> Store:
     for notice in opened.notices:
         say(command, notice.message)
     return opened.store
+
+
+def hold_folder(command: str, folder: Path) -> Held:
+    """Take the data folder's lifetime lock for a command that changes the store.
+
+    ``reset``, ``forget`` and ``restore`` must not run under an open course:
+    its screen would go on showing, and saving, what they just erased.
+
+    Raises:
+        CommandError: The course is open in another window.
+    """
+    from progress import AlreadyOpen, hold_data_folder
+
+    try:
+        return hold_data_folder(folder)
+    except AlreadyOpen as error:
+        raise CommandError(
+            f"the course is open in another window (its progress is in {folder}). "
+            f"Close it first, then run 'trd-course {command}' again; nothing was changed."
+        ) from error
 
 
 def load_lessons(command: str, args: argparse.Namespace, folder: Path) -> LoadResult:

@@ -2,14 +2,17 @@
 
 A reset erases what a learner wrote, so it asks first (unless ``--yes``) and
 always copies the progress file to a timestamped backup before it changes
-anything: a reset typed in a bad moment can be undone by copying that file
-back. Nothing is created when there is no saved progress.
+anything: a reset typed in a bad moment is undone by ``trd-course restore``
+with that file, which the reset prints. It refuses while the course is open
+(the open copy would go on showing and saving what was erased). Nothing is
+created when there is no saved progress.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import shlex
 from typing import TYPE_CHECKING
 
 from course.commands.common import (
@@ -17,6 +20,7 @@ from course.commands.common import (
     confirm,
     data_dir,
     guarded,
+    hold_folder,
     load_lessons,
     open_existing,
 )
@@ -34,10 +38,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=(
             "Erase your saved progress: quiz answers, reflections, plans and where you "
             "got to. With --lesson, only that lesson's. A backup copy of the progress "
-            "file is made first and its path printed; to undo, close the course and "
-            "copy the backup over the progress file ('trd-course where' shows it). "
-            "Asks you to type 'yes' first unless --yes is given. Close the course "
-            "before resetting. Exit status: 0 reset or nothing to reset, 1 cancelled "
+            "file is made first, and the 'trd-course restore' command that undoes the "
+            "reset is printed. "
+            "Asks you to type 'yes' first unless --yes is given. Refuses while the "
+            "course is open. Exit status: 0 reset or nothing to reset, 1 cancelled "
             "or failed, 2 usage error (such as an unknown lesson id)."
         ),
     )
@@ -85,7 +89,7 @@ def reset(args: argparse.Namespace) -> int:
         print(f"There is no saved progress in {folder}, so there is nothing to reset.")
         return 0
     course = load_lessons(NAME, args, folder).course if lesson_id is not None else None
-    with open_existing(NAME, db_path) as store:
+    with hold_folder(NAME, folder), open_existing(NAME, db_path) as store:
         snapshot = store.snapshot()
         saved = saved_lesson_ids(snapshot)
         if lesson_id is None:
@@ -125,13 +129,19 @@ def reset(args: argparse.Namespace) -> int:
         print(f"Backup of your progress before the reset: {backup}")
         wiped = store.reset_all() if lesson_id is None else store.reset_lesson(lesson_id)
     print(done)
-    print(f"To undo it, close the course and copy the backup over {db_path}.")
+    print(f"To undo it: trd-course{_data_dir_option(args)} restore {shlex.quote(str(backup))}")
     if not wiped:
         print(
-            "Another copy of the course is open: close it, or old text may stay in "
-            "the progress folder's journal file until it is reused."
+            "Another program has the progress file open: close it, or old text may "
+            "stay in the progress folder's journal file until it is reused."
         )
     return 0
+
+
+def _data_dir_option(args: argparse.Namespace) -> str:
+    """The ``--data-dir`` the learner gave, repeated so the undo line works as typed."""
+    given = getattr(args, "data_dir", None)
+    return "" if given is None else f" --data-dir {shlex.quote(str(given))}"
 
 
 def run(args: argparse.Namespace) -> int:
