@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.lesson_files import LoadResult
-from course.paths import bundled_lessons
+from course.paths import lesson_folders
 from progress import StoreError, database_path, hold_data_folder, open_store, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -24,18 +24,6 @@ if TYPE_CHECKING:
 
     Options = Namespace | SimpleNamespace
     """The command line's options: the parser's, or their defaults when there were none."""
-
-
-def lesson_folders(args: Options, data_dir: Path) -> list[Path]:
-    """The bundled course, the data folder's lessons, then each --lessons DIR."""
-    extra = list(getattr(args, "lessons", None) or [])
-    if getattr(args, "only", False):
-        return extra
-    folders = [bundled_lessons()]
-    own = data_dir / "lessons"
-    if own.is_dir() and any(own.iterdir()):
-        folders.append(own)
-    return folders + extra
 
 
 def load(args: Options, data_dir: Path) -> LoadResult:

@@ -22,9 +22,11 @@ from course.lesson_files import find_lesson_files as find_lesson_files
 from course.model import Course, Lesson, Module
 from course.problems import Problem
 from course.schema import CourseHeader, Report, parse_course_file, parse_lesson
-from course.toml_lines import key_lines
+from course.toml_lines import key_lines, unclosed_string_hint
 
 MAX_FILE_BYTES = 1024 * 1024
+LESSON_MARKERS = ("id", "module", "title", "steps")
+"""A ``*.toml`` with none of these is another tool's file (``taplo.toml``), not a lesson."""
 DEFAULT_TITLE = "Your course"
 _LONG_NUMBER = re.compile(r"[0-9_]{1000,}")
 
@@ -43,6 +45,13 @@ class LazyReport(Report):
             with contextlib.suppress(Exception):  # a line guess must never hide the error
                 self.lines.update(key_lines(self._text))
         return super().line(key)
+
+    def line_within(self, key: str, fragments: tuple[str, ...]) -> int:
+        start = self.line(key)
+        for number, text in enumerate(self._text.splitlines()[start - 1 :], start=start):
+            if any(fragment in text for fragment in fragments):
+                return number
+        return start
 
 
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
@@ -85,7 +94,10 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         return text, tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or 1
-        message = getattr(error, "msg", None) or str(error)
+        message = _syntax_message(getattr(error, "msg", None) or str(error))
+        hint = unclosed_string_hint(text, line)
+        if hint is not None:
+            message += f"; {hint}: check that it ends with the same three quotes"
         return _file_problem(path, f"TOML syntax error: {message}", line)
     except RecursionError:
         return _file_problem(path, "TOML is nested too deeply to read; flatten the arrays")
@@ -95,6 +107,21 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
         return _file_problem(path, f"a value could not be read: {error}", line)
     except Exception as error:
         return _file_problem(path, f"could not be read as TOML ({type(error).__name__})")
+
+
+_DECLARED_TWICE = re.compile(r"Cannot declare \(((?:'[^']*',? ?)+)\) twice")
+
+
+def _syntax_message(message: str) -> str:
+    """tomli's message, with its Python tuple spelled as the TOML the author wrote."""
+    match = _DECLARED_TWICE.fullmatch(message)
+    if match is None:
+        return message
+    name = ".".join(re.findall(r"'([^']*)'", match.group(1)))
+    return (
+        f"[{name}] is declared twice; write [[{name}]] (two brackets) to start "
+        "each entry of a list"
+    )
 
 
 class _Loading:
@@ -112,6 +139,10 @@ class _Loading:
         self.seen_files: set[Path] = set()
 
     def add_course_file(self, path: Path) -> None:
+        resolved = path.resolve()
+        if resolved in self.seen_files:
+            return  # the same folder named twice (--lessons and the data folder)
+        self.seen_files.add(resolved)
         parsed = read_toml(path)
         if isinstance(parsed, Problem):
             self.problems.append(parsed)
@@ -145,6 +176,16 @@ class _Loading:
             self.problems.append(parsed)
             return
         text, data = parsed
+        if data and not any(key in data for key in LESSON_MARKERS):
+            self.lesson_files -= 1
+            self.problems.append(
+                _file_problem(
+                    path,
+                    "skipped: not a lesson (it has none of id, module, title, steps); "
+                    "move it out of the lessons folder, or name it with a leading '.'",
+                ).warning()
+            )
+            return
         report = LazyReport(path, text)
         lesson = parse_lesson(report, data, path)
         self.problems.extend(report.problems)
@@ -257,12 +298,17 @@ def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (str(problem.path), problem.line, problem.key)
 
 
-def load_course(folders: Sequence[Path], files: Iterable[Path] = ()) -> LoadResult:
+def load_course(
+    folders: Sequence[Path], files: Iterable[Path] = (), course_files: Iterable[Path] = ()
+) -> LoadResult:
     """Load lesson folders (each may hold a course.toml) and single lesson files.
 
     The first folder's ``course.toml`` names the course; later folders may
-    declare more modules. Lessons that fail validation are left out of the
-    course and their problems reported.
+    declare more modules, and so may each of ``course_files`` (read after the
+    folders, before the single files: checking one lesson file needs the
+    modules its own folder declares, without that folder's other lessons).
+    Lessons that fail validation are left out of the course and their
+    problems reported.
     """
     # Loading builds many objects and frees almost none, so collecting during
     # it is wasted work that grows with the course (measured: 0.45 ms a lesson
@@ -273,6 +319,8 @@ def load_course(folders: Sequence[Path], files: Iterable[Path] = ()) -> LoadResu
         loading = _Loading()
         for folder in folders:
             loading.add_folder(folder)
+        for path in course_files:
+            loading.add_course_file(path)
         for path in files:
             loading.add_lesson_file(path)
         return loading.build()

@@ -35,8 +35,38 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """The ``file:line: key.path: severity: message`` line editors can jump to."""
-        return f"{self.path}:{self.line}: {self.key}: {self.severity.value}: {self.message}"
+        """The ``file:line: key.path: severity: message`` line editors can jump to.
+
+        The path, key and message can all hold what a file held (a key with an
+        escape character in it, a value quoted back), so the line is drawn
+        harmless: a control character shows as a picture of itself, never acts.
+        """
+        from course.safe_text import visible
+
+        line = f"{self.path}:{self.line}: {self.key}: {self.severity.value}: {self.message}"
+        return visible(line).replace("\n", "\u240a")  # one problem, one line
+
+    def warning(self) -> Problem:
+        """The same problem, as a warning."""
+        return Problem(self.path, self.line, self.key, self.message, Severity.WARNING)
+
+    def as_json(self) -> dict[str, str | int]:
+        """The problem as a JSON object for ``validate --format json``.
+
+        JSON escapes control characters itself, so the values are left exact.
+        """
+        return {
+            "path": str(self.path),
+            "line": self.line,
+            "key": self.key,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         return self.format()
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: the summary line reads as a sentence."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

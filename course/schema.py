@@ -27,11 +27,18 @@ from course.model import (
     ReflectStep,
     Step,
 )
+from course.page_fit import READ_HEIGHT, code_line, page_lines
 from course.problems import Problem, Severity
 from course.safe_text import UNSAFE, first_unsafe
 from course.toml_lines import line_of
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+STARTER_TEXT = re.compile(r"\s*Replace (?:this|with)\b")
+"""How every text ``trd-course new`` writes for the author to replace begins."""
+MAX_CHOICES = 6
+"""More choices than this make a question too long to take in at 80x24."""
+MAX_CHOICE_CHARS = 120
+"""About two lines of a choice at 80 columns; a longer one belongs in the feedback."""
 MAX_MINUTES = 60
 STEP_KINDS = ("read", "quiz", "reflect", "plan")
 DEFAULT_TITLES = {
@@ -89,12 +96,27 @@ class Report:
     def line(self, key: str) -> int:
         return line_of(self.lines, key)
 
-    def add(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        line = self.line(key)
-        self.problems.append(Problem(self.path, line, key or "(file)", message, severity))
+    def line_within(self, key: str, fragments: tuple[str, ...]) -> int:
+        """The line, at or after ``key``'s, where its value holds one of ``fragments``.
 
-    def warn(self, key: str, message: str) -> None:
-        self.add(key, message, Severity.WARNING)
+        A problem inside a long string (a control character, an indented line)
+        is reported at its own line, not at the ``body = \"\"\"`` line; a plain
+        report, without the text, falls back to the key's line.
+        """
+        return self.line(key)
+
+    def add(
+        self,
+        key: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        line: int | None = None,
+    ) -> None:
+        where = self.line(key) if line is None else line
+        self.problems.append(Problem(self.path, where, key or "(file)", message, severity))
+
+    def warn(self, key: str, message: str, line: int | None = None) -> None:
+        self.add(key, message, Severity.WARNING, line)
 
     @property
     def has_errors(self) -> bool:
@@ -132,7 +154,10 @@ def _check_strings(report: Report, value: object, path: str) -> None:
     if isinstance(value, str):
         bad = forbidden_character(value)
         if bad:
-            report.add(path, f"contains the control character {bad}; remove it")
+            code = int(bad[2:], 16)
+            spelled = (chr(code), f"\\u{code:04x}", f"\\u{code:04X}", f"\\U{code:08x}")
+            line = report.line_within(path, spelled)
+            report.add(path, f"contains the control character {bad}; remove it", line=line)
     elif isinstance(value, dict):
         for key, item in value.items():
             bad = forbidden_character(key)
@@ -186,10 +211,19 @@ class Table:
             if required:
                 self.error(key, "must not be empty")
             return default
+        self.starter(key, value)
         return value
 
-    def ident(self, key: str = "id") -> str:
-        value = self._get(key, str, True, "an id such as 'my-lesson'")
+    def starter(self, key: str, value: str) -> None:
+        """Warn about text still as ``trd-course new`` wrote it."""
+        if STARTER_TEXT.match(value):
+            self.report.warn(
+                join(self.path, key),
+                "still holds the starter text from 'trd-course new'; write your own",
+            )
+
+    def ident(self, key: str = "id", what: str = "an id such as 'my-lesson'") -> str:
+        value = self._get(key, str, True, what)
         if value is None:
             return ""
         if not ID_PATTERN.fullmatch(value):
@@ -245,6 +279,7 @@ class Table:
             elif not item.strip():
                 self.error(index_key(key, index), "must not be empty")
             else:
+                self.starter(index_key(key, index), item)
                 result.append(item)
         return tuple(result)
 
@@ -413,7 +448,7 @@ def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson 
     lesson_id = table.ident()
     previous = table.previous_ids()
     check_previous(report, [(lesson_id, "", previous)], "lesson")
-    module = table.ident("module")
+    module = table.ident("module", "the id of a module declared in a course.toml")
     title = table.text("title")
     minutes = table.integer("minutes", 1, MAX_MINUTES)
     summary = table.text("summary")
@@ -464,7 +499,29 @@ def _parse_step(report: Report, data: Mapping[str, Any], path: str, ids: _Ids) -
 
 
 def _read(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
-    return ReadStep(step_id, title, table.text("body"))
+    body = table.text("body")
+    check_page(table.report, join(table.path, "body"), body)
+    return ReadStep(step_id, title, body)
+
+
+def check_page(report: Report, key: str, body: str) -> None:
+    """Warn about a page that would not look the way its author meant."""
+    index = code_line(body)
+    if index is not None:
+        text = body.splitlines()[index]
+        report.warn(
+            key,
+            "a line indented by 4 or more spaces shows as code, exactly as typed "
+            "(no bold, no bullets); remove the indent, or indent list lines by 2",
+            report.line_within(key, (text,)),
+        )
+    lines = page_lines(body)
+    if lines > READ_HEIGHT:
+        report.warn(
+            key,
+            f"page is about {lines} lines at 80x24, and {READ_HEIGHT} fit without "
+            "scrolling; shorten it or split it into two read steps",
+        )
 
 
 def _quiz(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
@@ -486,6 +543,11 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
     explanation = table.text("explanation", required=False)
     if "explanation" not in data:
         report.warn(path, "question has no 'explanation'; say why the right answer is right")
+    elif _blank(data["explanation"]):
+        report.warn(
+            join(path, "explanation"),
+            "'explanation' is empty; say why the right answer is right",
+        )
     choices = []
     seen: list[Owner] = []
     all_readable = True
@@ -501,6 +563,18 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
         all_readable = all_readable and entry.ok
         if "feedback" not in item:
             report.warn(choice_path, "choice has no 'feedback'; say why it is right or wrong")
+        elif _blank(item["feedback"]):
+            report.warn(
+                join(choice_path, "feedback"),
+                "'feedback' is empty; say why this choice is right or wrong",
+            )
+        if len(choice.text) > MAX_CHOICE_CHARS:
+            report.warn(
+                join(choice_path, "text"),
+                f"choice is {len(choice.text)} characters, more than the "
+                f"{MAX_CHOICE_CHARS} that read well beside a checkbox; shorten it and "
+                "put the detail in its feedback",
+            )
         seen.append((choice.id, choice_path, choice.previous_ids))
         choices.append(choice)
     check_unique(report, [(ident, where) for ident, where, _ in seen], "choice")
@@ -508,7 +582,22 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
     # A choice whose 'correct' could not be read must not also be blamed here.
     if choices and all_readable and table.ok and not any(c.correct for c in choices):
         table.error("choices", "no choice is marked 'correct = true'; mark at least one")
+    elif len(choices) >= 2 and all_readable and all(c.correct for c in choices):
+        report.warn(
+            join(path, "choices"),
+            "every choice is correct, so any answer is right; add a choice that is not",
+        )
+    if len(choices) > MAX_CHOICES:
+        report.warn(
+            join(path, "choices"),
+            f"{len(choices)} choices is more than {MAX_CHOICES}, too many to weigh on one "
+            "screen; keep the ones that teach the most",
+        )
     return Question(question_id, prompt, tuple(choices), explanation, shuffle, previous)
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 def _reflect(table: Table, step_id: str, title: str, ids: _Ids) -> Step:

@@ -154,3 +154,74 @@ def line_of(lines: dict[str, int], key_path: str) -> int:
             break
         path = path[:cut]
     return lines.get(path, 1)
+
+
+_LOOKS_LIKE_TOML = re.compile(r"\s*(?:\[\[?[A-Za-z0-9_.\"' -]+\]\]?\s*$|[A-Za-z0-9_-]+\s*=\s*\S)")
+
+
+def _string_spans(text: str) -> list[tuple[int, int | None, str, str]]:
+    """Every multi-line string: its first line, its last (None if never closed),
+    its delimiter and its text. Comments and one-line strings are stepped over."""
+    spans: list[tuple[int, int | None, str, str]] = []
+    index = 0
+    line = 1
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line += 1
+            index += 1
+        elif char == "#":
+            end = text.find("\n", index)
+            index = length if end < 0 else end
+        elif text.startswith(_ML_DELIMS, index):
+            delim = text[index : index + 3]
+            start_line = line
+            body_start = index + 3
+            search = body_start
+            while True:
+                close = text.find(delim, search)
+                if close < 0 or delim == "'''" or text[close - 1] != "\\":
+                    break
+                search = close + 1  # an escaped quote inside a basic string
+            if close < 0:
+                spans.append((start_line, None, delim, text[body_start:]))
+                break
+            end = close + 3
+            while text.startswith(delim[0], end) and end - close < 5:
+                end += 1  # up to two quotes may end the string's text
+            body = text[body_start:close]
+            line += text.count("\n", index, end)
+            spans.append((start_line, line, delim, body))
+            index = end
+        elif char in "\"'":
+            end = index + 1
+            while end < length and text[end] not in (char, "\n"):
+                end += 2 if char == '"' and text[end] == "\\" else 1
+            index = end + 1 if end < length and text[end] == char else end
+        else:
+            index += 1
+    return spans
+
+
+def unclosed_string_hint(text: str, error_line: int) -> str | None:
+    """Name the line where a ``\"\"\"`` string opened, when it likely never closed.
+
+    TOML reports a missing closing ``\"\"\"`` far from the mistake: the string
+    runs on to the next step's opening quotes, and the error lands in the prose
+    after them (or at the end of the file). A multi-line string that opened
+    before the error and either never closed or swallowed lines that look like
+    TOML (``[[steps]]``, ``id = "..."``) is the likeliest cause.
+    """
+    try:
+        spans = _string_spans(text)
+    except Exception:  # a hint must never hide the error it explains
+        return None
+    for start, end, delim, body in reversed(spans):
+        if start > error_line:
+            continue
+        swallowed = any(_LOOKS_LIKE_TOML.match(row) for row in body.splitlines())
+        if end is None or (swallowed and end <= error_line):
+            return f"a {delim} string opened at line {start} may be unclosed"
+        return None
+    return None
