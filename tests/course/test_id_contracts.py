@@ -3,9 +3,12 @@
 The progress store keys what a learner did by ids, never by file name or
 position: the lesson id, the step id (where they stopped, reflections, plan
 ticks), the question and choice ids (quiz answers) and the plan item ids
-(ticks). Renaming or removing one of them in ``lessons/`` silently orphans
-what learners saved against it. This test holds a checked-in listing of every
-bundled id, so such a change is always a deliberate, reviewed edit.
+(ticks). Removing one of them in ``lessons/`` silently orphans what learners
+saved against it, and so does renaming one unless the old id is kept in
+``previous_ids`` (``course.renames`` then carries the progress over). This
+test holds a checked-in listing of every bundled id, so such a change is
+always a deliberate, reviewed edit, and a listed id that left the course is
+refused unless a ``previous_ids`` entry leads from it to a current id.
 
 After a deliberate change (a new lesson, or a removal you have thought
 through), print the current listing and paste it over ``BUNDLED_IDS``::
@@ -18,6 +21,7 @@ from __future__ import annotations
 from course.loader import load_course
 from course.model import Course, PlanStep, QuizStep
 from course.paths import bundled_lessons
+from course.renames import Renames, renames
 
 
 def listing(course: Course) -> dict[str, tuple[str, ...]]:
@@ -58,18 +62,44 @@ def _describe(pairs: set[tuple[str, str]]) -> str:
     return "\n".join(f"  lesson {b}" if a == "lesson" else f"  {a}: {b}" for a, b in sorted(pairs))
 
 
+def followed(pair: tuple[str, str], moved: Renames, current: set[tuple[str, str]]) -> bool:
+    """Whether a listed id that left the course is renamed to one still in it."""
+    scope, entry = pair
+    if scope == "lesson":
+        return ("lesson", moved.lesson(entry)) in current
+    lesson = moved.lesson(scope)
+    kind, _, ident = entry.partition(" ")
+    outer, _, inner = ident.rpartition("/")
+    if kind == "step":
+        now = moved.step(lesson, ident)
+    elif kind == "question":
+        now = moved.question(lesson, ident)
+    elif kind == "choice":
+        question = moved.question(lesson, outer)
+        now = f"{question}/{moved.choice(lesson, question, inner)}"
+    else:
+        step = moved.step(lesson, outer)
+        now = f"{step}/{moved.item(lesson, step, inner)}"
+    return (lesson, f"{kind} {now}") in current
+
+
 def test_bundled_ids_match_the_checked_in_listing() -> None:
     result = load_course([bundled_lessons()])
     assert result.ok, "\n".join(p.format() for p in result.errors)
     current = listing(result.course)
-    gone = _pairs(BUNDLED_IDS) - _pairs(current)
+    moved = renames(result.course)
+    gone = {
+        pair
+        for pair in _pairs(BUNDLED_IDS) - _pairs(current)
+        if not followed(pair, moved, _pairs(current))
+    }
     new = _pairs(current) - _pairs(BUNDLED_IDS)
     message = (
         "The bundled lesson ids changed.\n"
         "Learners' saved progress (answers, reflections, plan ticks, where they stopped) "
-        "points at lesson, step, question, choice and plan item ids. Renaming or removing "
-        "one orphans what learners saved against it: reword the text as much as you like, "
-        "but keep the ids.\n"
+        "points at lesson, step, question, choice and plan item ids. Removing one orphans "
+        "what learners saved against it: reword the text as much as you like, but keep "
+        "the ids. To rename an id, keep the old one in the entry's previous_ids.\n"
         "If this change is deliberate (a new lesson or step, or a removal you have thought "
         "through), update BUNDLED_IDS in tests/course/test_id_contracts.py: run\n"
         "  .venv/bin/python -m tests.course.test_id_contracts\n"
@@ -82,6 +112,24 @@ def test_bundled_ids_match_the_checked_in_listing() -> None:
     if new:
         message += f"\nNew in the course (not yet in the listing):\n{_describe(new)}\n"
     assert not gone and not new, message
+
+
+def test_a_listed_id_renamed_with_previous_ids_is_followed(tmp_path) -> None:
+    from tests.course.lesson_text import write_folder
+    from tests.course.test_previous_ids import RENAMED
+
+    result = load_course([write_folder(tmp_path / "l", {"m/01-one.toml": RENAMED})])
+    current = _pairs(listing(result.course))
+    moved = renames(result.course)
+    for pair in [
+        ("lesson", "lesson-one"),
+        ("lesson-one", "step page"),
+        ("lesson-one", "question q1"),
+        ("lesson-one", "choice q1/a"),
+        ("lesson-one", "item todo/one"),
+    ]:
+        assert pair not in current and followed(pair, moved, current), pair
+    assert not followed(("lesson-one", "step removed"), moved, current)
 
 
 def test_listing_names_every_kind_of_id() -> None:
