@@ -36,7 +36,7 @@ SELF_BLAME = re.compile(
 )
 """Phrases that put the blame for depression or its treatment on the learner."""
 
-MAX_ABSOLUTE_TELLS = 4
+MAX_ABSOLUTE_TELLS = 2
 """Questions whose absolute words sit in wrong choices only."""
 
 
