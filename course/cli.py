@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     # neither builds this parser nor needs them (see ``main``).
     import argparse
 
-    from course.commands import export, forget, new, preview, reset, validate, where
+    from course.commands import export, forget, new, preview, reset, restore, validate, where
 
     parser = argparse.ArgumentParser(
         prog="trd-course",
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="use only the --lessons folders, without the bundled course",
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in (validate, new, preview, export, reset, where, forget):
+    for command in (validate, new, preview, export, reset, restore, where, forget):
         command.add_parser(subparsers)
     return parser
 

@@ -16,7 +16,7 @@ Typical use::
 
 from typing import TYPE_CHECKING, Any
 
-from progress.errors import StoreError
+from progress.errors import StoreBusy, StoreError
 from progress.files import forget, store_files
 from progress.holding import AlreadyOpen, Held, hold_data_folder
 from progress.location import (
@@ -72,6 +72,7 @@ __all__ = [
     "Reflection",
     "Snapshot",
     "Store",
+    "StoreBusy",
     "StoreError",
     "database_path",
     "forget",

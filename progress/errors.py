@@ -26,3 +26,12 @@ class StoreError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class StoreBusy(StoreError):
+    """Another program held the store's write lock for longer than the busy timeout.
+
+    Nothing was written and nothing is lost: the same call can be made again
+    later. The app's Session catches this one type to keep the write and retry
+    it in the background, while the screen (and crisis help) stays responsive.
+    """

@@ -26,17 +26,26 @@ its question:
    learner's file: they become a :class:`~progress.errors.StoreError`.
 6. Open the read-write connection and run the migrations.
 
-Integrity check: the full ``PRAGMA integrity_check`` runs on every open. It
-also catches an index that disagrees with its table, which ``quick_check``
-misses, and a learner's file is small: the whole open, check included, was
-measured at 6-9 ms with 10,000 answers (a 1 MB file; ``bench/store_bench.py``),
-well inside the 50 ms budget. The check grows with the file, so above
-``FULL_CHECK_LIMIT_BYTES`` (far beyond any real learner, about 300,000
-answers) the cheaper ``quick_check`` is used instead to keep start-up fast.
+Before any of this, every file of the store is checked to be a regular file
+and not a symbolic link (a FIFO as ``progress.db`` hung the app and
+``export``; a link made the course chmod its target), and a ``-wal`` that is
+not this store's own log (:mod:`progress.wal`) is set aside with a copy of
+the database, never applied to it.
+
+Integrity check: a store up to ``FULL_CHECK_LIMIT_BYTES`` (about 15,000
+answers, far more than a learner gives) gets SQLite's full
+``integrity_check``, which also catches an index that disagrees with its
+table; a larger one gets ``quick_check``, which reads every page but skips
+that comparison, because the full check grew past the start-up budget on a
+store with 100,000 answers. ``trd-course where --check`` runs the full check
+on any size (:func:`full_check`). Either way, the tables and columns the
+migrations create are checked to be there: a store with a table missing
+passed the check and then crashed the app when a lesson opened.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,22 +57,36 @@ from progress.files import (
     create_private_file,
     ensure_private_dir,
     file_error,
+    folder_error,
+    labelled_path,
     move_aside,
+    require_regular,
+    sidecars,
+    sync_dir,
     tighten_store_files,
 )
-from progress.locking import opening_lock
+from progress.locking import lock_path, opening_lock
 from progress.records import Notice
 from progress.schema import (
     SCHEMA_VERSION,
     NewerSchemaError,
     has_tables,
     migrate,
+    missing_parts,
     read_version,
 )
 from progress.store import BUSY_TIMEOUT_SECONDS, Store, connect
+from progress.wal import (
+    LogWatch,
+    belongs,
+    mark_fresh,
+    newest_user_version,
+    wal_id_path,
+    wal_path,
+)
 
-FULL_CHECK_LIMIT_BYTES = 32 * 1024 * 1024
-"""Files larger than this get ``quick_check`` instead of ``integrity_check``."""
+FULL_CHECK_LIMIT_BYTES = 2 * 1024 * 1024
+"""Files larger than this get ``quick_check`` at open instead of ``integrity_check``."""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT = 11
@@ -98,6 +121,8 @@ def open_store(path: Path) -> OpenedStore:
             file was written by a newer version (it is then left untouched).
     """
     path = path.absolute()
+    for own in store_paths(path):
+        require_regular(own)
     notices: list[Notice] = []
     if ensure_private_dir(path.parent):
         notices.append(
@@ -107,8 +132,9 @@ def open_store(path: Path) -> OpenedStore:
                 (path.parent,),
             )
         )
-    # Refuse a newer file before even creating the lock file.
+    # Refuse a newer file (or log) before even creating the lock file.
     _refuse_if_header_newer(path, missing_ok=True)
+    _refuse_if_log_newer(path)
     with opening_lock(path, BUSY_TIMEOUT_SECONDS):
         if not create_private_file(path) and tighten_store_files(path):
             notices.append(
@@ -119,6 +145,9 @@ def open_store(path: Path) -> OpenedStore:
                 )
             )
         _refuse_if_header_newer(path)
+        _refuse_if_log_newer(path)
+        if not belongs(path):
+            notices.append(_set_aside_log(path))
         problem = _inspect(path)
         if problem == _NEEDS_RECOVERY:
             _recover(path)
@@ -128,15 +157,86 @@ def open_store(path: Path) -> OpenedStore:
         if problem is not None:
             notices.append(_set_aside(path, problem))
         conn = _connect_read_write(path)
+        watch = LogWatch(path)
         try:
+            mark_fresh(path)
             migrate(conn)
+            watch.after_write()
         except NewerSchemaError as exc:  # the file changed under us
             conn.close()
             raise _newer_error(path, exc.found) from exc
         except sqlite3.Error as exc:
             conn.close()
             raise _open_error(path, exc) from exc
-    return OpenedStore(Store(conn, path), tuple(notices))
+    return OpenedStore(Store(conn, path, watch), tuple(notices))
+
+
+def store_paths(path: Path) -> tuple[Path, ...]:
+    """The database and every file beside it that the store itself opens."""
+    return (path, *sidecars(path), lock_path(path), wal_id_path(path))
+
+
+def _refuse_if_log_newer(path: Path) -> None:
+    """Refuse a store whose version bump is only in its ``-wal``, without SQLite.
+
+    SQLite would create ``-shm`` (and the opening lock its file) just to read
+    it; reading the log's frames directly leaves the folder as it was.
+    """
+    version = newest_user_version(path)
+    if version is not None and version > SCHEMA_VERSION:
+        raise _newer_error(path, version)
+
+
+def _set_aside_log(path: Path) -> Notice:
+    """Keep a ``-wal`` that is not this store's, with a copy of the store, unapplied."""
+    import shutil
+
+    log = wal_path(path)
+    target = labelled_path(path, DAMAGED_LABEL)
+    try:
+        create_private_file(target)
+        shutil.copyfile(path, target)
+        os.rename(log, sidecars(target)[0])
+        sidecars(path)[1].unlink(missing_ok=True)  # -shm: an index of the log, rebuilt
+    except OSError as exc:
+        raise folder_error(path.parent, exc) from exc
+    sync_dir(path.parent)
+    return Notice(
+        f"A journal file beside your progress file ({log}) was not written for it: it "
+        "came with files from another copy of the course, or from before a backup was "
+        "put back. It was not used, so your progress is as this file kept it. The "
+        f"journal is kept, with a copy of your progress file, as {target} and "
+        f"{sidecars(target)[0]}.",
+        (path, target, sidecars(target)[0]),
+    )
+
+
+def full_check(path: Path) -> list[str]:
+    """Run SQLite's full ``integrity_check`` read-only; the problems it finds, if any.
+
+    Slower than the check at open (it compares every index with its table),
+    so it runs when asked: ``trd-course where --check``.
+
+    Raises:
+        StoreError: The file cannot be read.
+    """
+    require_regular(path)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from exc
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        version = read_version(conn)
+        missing = missing_parts(conn, min(version, SCHEMA_VERSION)) if version > 0 else []
+    except sqlite3.Error as exc:
+        if _is_damage(exc):
+            return [str(exc)]
+        raise _open_error(path, exc) from exc
+    finally:
+        conn.close()
+    found = [str(row[0]) for row in rows if row != ("ok",)]
+    return found + [f"missing: {part}" for part in missing]
 
 
 def _recover(path: Path) -> None:
@@ -240,6 +340,8 @@ def _inspect(path: Path) -> _Problem | None:
         if version < 0 or (version == 0 and has_tables(conn)):
             return "foreign"
         if conn.execute(f"PRAGMA {pragma}").fetchall() != [("ok",)]:
+            return "damaged"
+        if version > 0 and missing_parts(conn, version):
             return "damaged"
     except sqlite3.Error as exc:
         if _is_damage(exc):

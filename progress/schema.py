@@ -245,3 +245,52 @@ class NewerSchemaError(Exception):
         super().__init__(f"schema version {found} is newer than {supported}")
         self.found = found
         self.supported = supported
+
+
+_expected: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def expected_columns(version: int = SCHEMA_VERSION) -> dict[str, frozenset[str]]:
+    """Every table a store of ``version`` holds, with its column names.
+
+    Read from a fresh in-memory database that the migrations themselves built,
+    so the expected set can never drift from what the migrations create: a
+    migration that adds a table adds it here too.
+    """
+    found = _expected.get(version)
+    if found is None:
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            migrate(memory, MIGRATIONS[:version])
+            found = table_columns(memory)
+        finally:
+            memory.close()
+        _expected[version] = found
+    return found
+
+
+def table_columns(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """The tables in ``conn``'s main database (SQLite's own excepted) and their columns."""
+    rows = conn.execute(
+        "SELECT m.name, p.name FROM sqlite_schema AS m, pragma_table_info(m.name) AS p "
+        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(table, set()).add(column)
+    return {table: frozenset(columns) for table, columns in tables.items()}
+
+
+def missing_parts(conn: sqlite3.Connection, version: int) -> list[str]:
+    """Tables and ``table.column`` names a store of ``version`` should have but lacks.
+
+    Extra tables or columns are not counted: only what the code will read.
+    """
+    have = table_columns(conn)
+    missing: list[str] = []
+    for table, columns in sorted(expected_columns(version).items()):
+        if table not in have:
+            missing.append(table)
+        else:
+            missing += sorted(f"{table}.{column}" for column in columns - have[table])
+    return missing

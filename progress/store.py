@@ -8,8 +8,16 @@ Durability choices, and why:
   budget per write (see ``bench/store_bench.py``).
 - Every write is its own ``BEGIN IMMEDIATE`` ... ``COMMIT``: there is no save
   button and nothing waits for exit. ``IMMEDIATE`` takes the write lock at the
-  start, so two running copies of the course queue up behind the 10 second
-  busy timeout instead of failing half-way with "database is locked".
+  start, so a write never fails half-way. While another program holds that
+  lock, a write waits only ``WRITE_TIMEOUT_SECONDS`` and then raises
+  :class:`~progress.errors.StoreBusy`, having changed nothing: the app keeps
+  the write and tries it again later, instead of freezing (crisis help
+  included) for as long as the other program writes. Commands run from the
+  command line wait longer (:meth:`Store.set_busy_timeout`).
+- :meth:`Store.close` checkpoints the log into the database and truncates
+  it, so a clean close leaves no ``-wal`` behind; after each write the
+  ``-wal``'s identity is recorded (:mod:`progress.wal`), so a log that is not
+  this store's is never applied to it.
 - ``secure_delete=ON``: deleted and overwritten reflection text is zeroed in
   the file, and after a reset ``wal_checkpoint(TRUNCATE)`` empties the
   ``-wal`` file, so a reset really removes what the learner wrote (except from
@@ -26,6 +34,7 @@ methods that use them: the start pays nothing for them.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -34,10 +43,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from progress.errors import StoreError
+from progress.errors import StoreBusy, StoreError
 from progress.files import BACKUP_LABEL, create_private_file, labelled_path
 from progress.records import LessonProgress, Position
 from progress.timestamps import from_text, to_text, utc_now
+from progress.wal import LogWatch, mark_clean
 
 if TYPE_CHECKING:
     from progress.answers import QuestionResult, QuizAttempt
@@ -45,7 +55,10 @@ if TYPE_CHECKING:
     from progress.snapshot import Snapshot
 
 BUSY_TIMEOUT_SECONDS = 10.0
-"""How long a write waits for another running copy of the course."""
+"""How long opening, and a command run from the command line, wait for another program."""
+
+WRITE_TIMEOUT_SECONDS = 0.1
+"""How long a write waits for another program's write lock before :class:`StoreBusy`."""
 
 OWN_ITEM_PREFIX = "mine:"
 """Prefix of plan item ids the store assigns to the learner's own items."""
@@ -64,6 +77,19 @@ _READ_FAILED = (
 
 _LESSON_TABLES = ("lesson", "quiz_attempt", "reflection", "plan_tick", "plan_own_item")
 """Tables keyed by lesson id: what :meth:`Store.reset_lesson` clears."""
+
+
+_BUSY = (
+    "Another program is writing to your progress file {path}, so this has not "
+    "been saved yet; nothing was lost, and it can be saved again in a moment."
+)
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and int(code) & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -155,11 +181,26 @@ class Store:
     :class:`~progress.errors.StoreError` whose message can be shown as is.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, watch: LogWatch | None = None
+    ) -> None:
         """Wrap an open, migrated connection (use ``open_store`` instead)."""
         self._conn: sqlite3.Connection | None = conn
         self._path = path
         self._lock = threading.RLock()
+        self._watch = watch if watch is not None else LogWatch(path)
+        self.set_busy_timeout(WRITE_TIMEOUT_SECONDS)
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long each write waits for another program's lock before :class:`StoreBusy`.
+
+        The app keeps the short default and retries in the background; a
+        command run from the command line may wait longer, as nothing is
+        drawn while it waits.
+        """
+        with self._lock:
+            # PRAGMA takes no parameters; the value is an int computed here.
+            self._open_conn().execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000)):d}")
 
     @property
     def path(self) -> Path:
@@ -167,11 +208,21 @@ class Store:
         return self._path
 
     def close(self) -> None:
-        """Close the connection; safe to call twice."""
+        """Checkpoint the log into the database, then close; safe to call twice.
+
+        After a clean close no ``-wal`` is left (unless another program still
+        has the store open, whose log it is then), so the folder holds one
+        self-contained file, and a ``-wal`` found later is known not to be
+        this store's. Called by the app on exit and on SIGHUP/SIGTERM.
+        """
         with self._lock:
             if self._conn is not None:
+                # Another program reading makes it fail: SQLite checkpoints on its close.
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
                 self._conn.close()
                 self._conn = None
+                mark_clean(self._path)
 
     def __enter__(self) -> Store:
         return self
@@ -187,8 +238,16 @@ class Store:
         return self._conn
 
     @contextmanager
-    def _transaction(self, begin: str, failure: str) -> Iterator[sqlite3.Connection]:
-        """Run the body as one transaction; turn SQLite errors into StoreError."""
+    def _transaction(
+        self, begin: str, failure: str, *, write: bool = False
+    ) -> Iterator[sqlite3.Connection]:
+        """Run the body as one transaction; turn SQLite errors into StoreError.
+
+        Raises:
+            StoreBusy: Another program held the lock past the busy timeout;
+                nothing was changed, and the same call can simply be made again.
+            StoreError: Any other failure.
+        """
         with self._lock:
             conn = self._open_conn()
             try:
@@ -199,13 +258,17 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
+                    if _is_busy(exc):
+                        raise StoreBusy(_BUSY.format(path=self._path), self._path) from exc
                     message = failure.format(path=self._path, error=exc)
                     raise StoreError(message, self._path) from exc
                 raise
+            if write:
+                self._watch.after_write()
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` write transaction: committed on return."""
-        return self._transaction("BEGIN IMMEDIATE", _WRITE_FAILED)
+        return self._transaction("BEGIN IMMEDIATE", _WRITE_FAILED, write=True)
 
     def _read(self) -> AbstractContextManager[sqlite3.Connection]:
         """One read transaction, for a view no other writer can split."""

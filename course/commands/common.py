@@ -61,10 +61,14 @@ def open_existing(command: str, db_path: Path) -> Store:
         StoreError: As :func:`progress.open_store`; :func:`guarded` reports it.
     """
     from progress import open_store
+    from progress.store import BUSY_TIMEOUT_SECONDS
 
     opened = open_store(db_path)
     for notice in opened.notices:
         say(command, notice.message)
+    # Nothing is drawn while a command waits, so it may wait for another program
+    # far longer than the app, whose writes give up at once and retry later.
+    opened.store.set_busy_timeout(BUSY_TIMEOUT_SECONDS)
     return opened.store
 
 

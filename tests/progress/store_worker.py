@@ -13,24 +13,40 @@ Usage:
 
 Each line is printed only after the write it names has returned, that is,
 after its transaction committed: so every line the parent reads names data
-the store promised to keep.
+the store promised to keep. A write that finds another writer holding the
+lock raises ``StoreBusy`` after a moment and is simply made again, as the
+app's Session does.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from progress import database_path, open_store
+from progress import StoreBusy, database_path, open_store
+
+T = TypeVar("T")
+
+
+def retrying(write: Callable[..., T], *args: object) -> T:
+    """Make ``write(*args)`` until it is not refused as busy (nothing is written then)."""
+    while True:
+        try:
+            return write(*args)
+        except StoreBusy:
+            continue
 
 
 def crash(data_dir: Path) -> None:
     store = open_store(database_path(data_dir)).store
     n = 0
     while True:
-        attempt = store.record_answer("crash", f"q{n}", ["a", "c"], n % 3 == 0)
+        attempt = retrying(store.record_answer, "crash", f"q{n}", ["a", "c"], n % 3 == 0)
         print(f"a {attempt.attempt_id}", flush=True)
-        store.save_reflection("crash", "r1", f"saved {n} " + "words " * (n % 50))
+        text = f"saved {n} " + "words " * (n % 50)
+        retrying(store.save_reflection, "crash", "r1", text)
         print(f"r {n}", flush=True)
         n += 1
 
@@ -45,7 +61,7 @@ def race(data_dir: Path, name: str, count: int, *, sync_before_open: bool) -> No
             print("ready", flush=True)
             sys.stdin.readline()
         for n in range(count):
-            store.record_answer("race", f"{name}-{n}", [name], True)
+            retrying(store.record_answer, "race", f"{name}-{n}", [name], True)
     print("done", flush=True)
     if sync_before_open:
         print(f"notices {len(opened.notices)}", flush=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from progress import Store, database_path, open_store
+from progress import Store, StoreBusy, StoreError, database_path, open_store
 
 MARKER = "ZQXJ-private-marker-7731"
 
@@ -30,7 +30,7 @@ def test_connection_settings(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA secure_delete").fetchone() == (1,)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
-        assert conn.execute("PRAGMA busy_timeout").fetchone() == (10_000,)
+        assert conn.execute("PRAGMA busy_timeout").fetchone() == (100,)  # then StoreBusy
         assert conn.isolation_level is None
 
 
@@ -46,8 +46,10 @@ def test_every_write_is_its_own_immediate_transaction(tmp_path: Path) -> None:
         assert statements[0] == "BEGIN IMMEDIATE"
 
 
-def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+def test_a_write_waits_for_another_writer_when_asked_to(tmp_path: Path) -> None:
+    """A command-line tool may wait for the lock; the app's writes never do (next test)."""
     with _store(tmp_path) as store:
+        store.set_busy_timeout(10)
         other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
         other.execute("BEGIN IMMEDIATE")
         release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
@@ -60,6 +62,27 @@ def test_a_write_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> 
             other.close()
         assert time.monotonic() - started >= 0.25
         assert len(store.attempts("l1")) == 1
+
+
+def test_a_busy_store_says_so_within_a_moment_and_changes_nothing(tmp_path: Path) -> None:
+    """Another program holding the write lock must never freeze the app (F1 included)."""
+    with _store(tmp_path) as store:
+        other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            with pytest.raises(StoreBusy) as caught:
+                store.save_reflection("l1", "r1", "typed while another program wrote")
+            waited = time.monotonic() - started
+            assert store.reflection("l1", "r1") is None, "nothing half-written"
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        assert waited < 1.0, f"the write blocked for {waited:.2f} s"
+        assert isinstance(caught.value, StoreError) and str(store.path) in str(caught.value)
+        store.save_reflection("l1", "r1", "typed while another program wrote")  # the retry
+        reflection = store.reflection("l1", "r1")
+        assert reflection is not None and reflection.text == "typed while another program wrote"
 
 
 def _files_holding(folder: Path, needle: bytes) -> set[str]:
