@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from course.model import Course, Lesson, PlanStep, Question, QuizStep, ReflectStep
+from course.standing import score
 
 if TYPE_CHECKING:  # only the record types: importing progress would load sqlite3
     from progress import LessonProgress, PlanState, QuizAttempt, Reflection, Snapshot
@@ -230,12 +231,11 @@ def _lesson_heading(course: Course, lesson: Lesson) -> list[str]:
 def _lesson_section(w: _Writer, course: Course, lesson: Lesson, saved: _Saved) -> None:
     w.block(_lesson_heading(course, lesson))
     w.block([w.status(saved.progress)])
-    answered = {q.id for q in lesson.questions} & saved.attempts.keys()
-    if answered:
-        right = sum(1 for qid in answered if saved.attempts[qid][0].correct)
-        line = f"Quiz score: {right} of {len(answered)} answered questions right on the first try"
-        missing = len(lesson.questions) - len(answered)
-        w.block([line + (f" ({missing} not answered yet)." if missing else ".")])
+    answers = {qid: (tries[0].correct, tries[-1].correct) for qid, tries in saved.attempts.items()}
+    result = score(lesson, answers)
+    if result is not None and result.answered:
+        first = f"{result.first_try} of {result.answered} answered right on the first try"
+        w.block([f"Quiz: {result.describe()} ({first})."])
     for step in lesson.steps:
         if isinstance(step, QuizStep):
             asked = [q for q in step.questions if q.id in saved.attempts]

@@ -15,6 +15,8 @@ class Match:
     lesson: Lesson
     step: int
     snippet: str
+    part: int = 0
+    """The page of the step that matched (a quiz's question), counted from 0."""
 
 
 def step_text(step: Step) -> str:
@@ -35,10 +37,26 @@ def step_text(step: Step) -> str:
     return "\n".join(p for p in parts if p)
 
 
+_MARKS = str.maketrans("", "", "*_`#>")
+"""Markdown's emphasis, code, heading and quote marks: a snippet shows the words."""
+
+
 def _snippet(text: str, start: int, length: int, width: int = 60) -> str:
     left = max(0, start - width // 3)
-    piece = " ".join(text[left : left + width].split())
+    piece = " ".join(text[left : left + width].translate(_MARKS).split())
     return ("…" if left else "") + piece + ("…" if left + width < len(text) else "")
+
+
+def _part(step: Step, words: list[str]) -> int:
+    """Which question of a quiz holds every word; 0 for the intro or other steps."""
+    if isinstance(step, QuizStep):
+        for index, question in enumerate(step.questions):
+            text = " ".join(
+                [question.prompt, question.explanation, *(c.text for c in question.choices)]
+            ).lower()
+            if all(word in text for word in words):
+                return index
+    return 0
 
 
 def search(course: Course, query: str, limit: int = 20) -> Iterator[Match]:
@@ -52,7 +70,8 @@ def search(course: Course, query: str, limit: int = 20) -> Iterator[Match]:
             text = step_text(step)
             lowered = text.lower()
             if all(word in lowered for word in words):
-                yield Match(lesson, index, _snippet(text, lowered.find(words[0]), len(words[0])))
+                snippet = _snippet(text, lowered.find(words[0]), len(words[0]))
+                yield Match(lesson, index, snippet, _part(step, words))
                 found += 1
                 if found >= limit:
                     return

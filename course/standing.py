@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from course.model import Course, Lesson
+from course.model import Lesson
 
 
 class State(Enum):
@@ -24,13 +24,33 @@ SYMBOLS = {State.NOT_STARTED: "○", State.IN_PROGRESS: "◐", State.DONE: "●"
 
 @dataclass(frozen=True)
 class Score:
-    """First-attempt score: what the learner knew before the feedback."""
+    """A lesson's quiz as it stands now, counting each question's latest answer.
+
+    A question not answered yet is only that, never wrong: a learner who
+    skipped ahead is told how many are left, not marked down for them. The
+    first-try count is kept for the export, for whoever wants to see what the
+    feedback taught.
+    """
 
     right: int
+    answered: int
     total: int
+    first_try: int
 
-    def __str__(self) -> str:
-        return f"{self.right}/{self.total}"
+    @property
+    def to_answer(self) -> int:
+        return self.total - self.answered
+
+    def describe(self) -> str:
+        """In words, e.g. "3 of 4 right, 1 to answer"; the map and summary say this."""
+        if not self.answered:
+            return f"{self.total} to answer"
+        text = f"{self.right} of {self.total} right"
+        return text + (f", {self.to_answer} to answer" if self.to_answer else "")
+
+
+Answers = Mapping[str, tuple[bool, bool]]
+"""Per question id: whether the first and the latest answers were right."""
 
 
 @dataclass(frozen=True)
@@ -48,19 +68,29 @@ class Standing:
 
     def describe(self) -> str:
         if self.state is State.IN_PROGRESS:
-            return f"in progress, step {self.step} of {self.steps}"
-        if self.state is State.DONE and self.score is not None and self.score.total:
-            return f"done, quiz {self.score}"
-        return str(self.state.value)
+            text = f"in progress, step {self.step} of {self.steps}"
+        else:
+            text = str(self.state.value)
+        if self.state is not State.NOT_STARTED and self.score is not None:
+            text += f", quiz {self.score.describe()}"
+        return text
 
 
-def score(lesson: Lesson, first_correct: Mapping[str, bool]) -> Score | None:
-    """Count first attempts that were right; None if nothing was answered."""
+def score(lesson: Lesson, answers: Answers) -> Score | None:
+    """The one score of a lesson, shown alike on the map, the summary and the export.
+
+    None for a lesson without questions.
+    """
     questions = lesson.questions
-    if not questions or not any(q.id in first_correct for q in questions):
+    if not questions:
         return None
-    right = sum(1 for q in questions if first_correct.get(q.id, False))
-    return Score(right, len(questions))
+    given = [answers[q.id] for q in questions if q.id in answers]
+    return Score(
+        right=sum(1 for _, latest in given if latest),
+        answered=len(given),
+        total=len(questions),
+        first_try=sum(1 for first, _ in given if first),
+    )
 
 
 def standing(
@@ -68,7 +98,7 @@ def standing(
     started: bool,
     completed: bool,
     step_id: str | None,
-    first_correct: Mapping[str, bool],
+    answers: Answers,
 ) -> Standing:
     index = lesson.step_index(step_id) if step_id else None
     step = (index or 0) + 1
@@ -78,8 +108,4 @@ def standing(
         state = State.IN_PROGRESS
     else:
         state = State.NOT_STARTED
-    return Standing(state, step, len(lesson.steps), score(lesson, first_correct))
-
-
-def lessons_done(course: Course, completed: set[str]) -> int:
-    return sum(1 for lesson in course.lessons if lesson.id in completed)
+    return Standing(state, step, len(lesson.steps), score(lesson, answers))

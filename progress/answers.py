@@ -1,7 +1,7 @@
 """Quiz answers as the store hands them back: each attempt, and a summary per question.
 
 Frozen records like those in ``progress.records``, kept apart so a start
-does not define them: the map's scores come from ``Store.first_answers``.
+does not define them: the map's scores come from ``Store.answer_summaries``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ class QuestionResult:
         attempts: How many answers were recorded (at least 1).
         first_correct: Whether the first attempt was right: what the learner
             knew before the feedback taught them.
-        best_correct: Whether any attempt was right.
         latest: The most recent attempt, to show the learner's last answer.
     """
 
@@ -43,5 +42,4 @@ class QuestionResult:
     question_id: str
     attempts: int
     first_correct: bool
-    best_correct: bool
     latest: QuizAttempt

@@ -1,24 +1,32 @@
-"""CourseApp: wires the course, the learner's store and the screens together."""
+"""CourseApp: composes the course, the learner's session and the screens.
+
+The app owns what no one screen owns: which screen is on top (a lesson was
+chosen, a tool was chosen), help on every screen, saving before it leaves,
+and the promise that nothing leaves the machine. Screens and widgets say what
+happened with messages (``course.ui.messages``); nothing imports this class.
+"""
 
 from __future__ import annotations
 
-import gc
 import inspect
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from rich.text import Text
-from textual.app import App, SystemCommand
+from textual import on
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
+from course import collection
 from course.lesson_files import LoadResult
-from course.ui import crash, textual_fixes
+from course.session import Session
+from course.ui import textual_fixes
 from course.ui.commands import LessonCommands
+from course.ui.messages import LessonChosen, StepsLetGo
 from course.ui.screens.course_map import MapScreen
-from course.ui.session import Session
 from progress import Notice, Store
 
 textual_fixes.apply()
@@ -28,10 +36,6 @@ _REMOVED_COMMANDS = {"Screenshot"}
 MAX_PROBLEMS_SHOWN = 50
 LESSON_SCREEN = "lesson"
 """The name the one lesson screen is installed under."""
-COLLECT_DELAY = 0.1
-"""Seconds of quiet after letting widgets go before collecting them."""
-PREPARE_DELAY = 0.3
-"""Seconds after the first frame before the lesson screen is built ahead."""
 
 
 def problems_text(load: LoadResult) -> str:
@@ -47,15 +51,20 @@ def problems_text(load: LoadResult) -> str:
     return "\n".join(lines)
 
 
-class CourseApp(App[None]):
+class CourseApp(textual_fixes.KindCrash):
     CSS_PATH = "app.tcss"
     TITLE = "trd-course"
-    COMMANDS = App.COMMANDS | {LessonCommands}
+    COMMANDS = textual_fixes.KindCrash.COMMANDS | {LessonCommands}
     BINDINGS = [
         Binding("f1", "help", "Get help now", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("f2", "show_keys", "Keys", id="keys"),
     ]
+
+    prepare_delay = 0.3
+    """Seconds after the first frame before the lesson code is readied (tests may set it)."""
+    collect_delay = 0.1
+    """Seconds of quiet after widgets are let go before they are collected."""
 
     def __init__(
         self,
@@ -69,10 +78,12 @@ class CourseApp(App[None]):
         self.store = store
         self.notices = tuple(notices)
         self.data_dir = data_dir or store.path.parent
-        self.session = Session(load.course, store, self._report_write_error)
-        self._crash_log: Path | None = None
+        self.crash_folder = self.data_dir
+        self.session = Session(load.course, store, self.report_write_error)
+        self.lessons_ready = False
+        """True once the lesson code and styles are read (tests wait on it)."""
         self._collect_timer: Timer | None = None
-        saved = store.setting(THEME_SETTING)
+        saved = self.session.setting(THEME_SETTING)
         if saved and saved in self.available_themes:
             self.theme = saved  # before the map is built: no restyle of it
 
@@ -84,6 +95,7 @@ class CourseApp(App[None]):
 
     def on_mount(self) -> None:
         self.show_first_screens()
+        self.save_on_hangup()
 
     def show_first_screens(self) -> None:
         """The welcome and any notices, stacked above the map.
@@ -91,10 +103,10 @@ class CourseApp(App[None]):
         These screens are imported only when they are shown: most starts
         show the map alone, and each import is start-up time.
         """
-        if self.store.first_run_acknowledged_at() is None:
+        if self.session.first_run_pending():
             from course.ui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(self.store.path), self._acknowledge)
+            self.push_screen(WelcomeScreen(self.store.path), self.acknowledge)
         if not self.load.errors and not self.notices:
             return
         from course.ui.screens.message import MessageScreen
@@ -107,36 +119,22 @@ class CourseApp(App[None]):
             self.push_screen(MessageScreen("About your saved progress", notice.message))
 
     def on_ready(self) -> None:
-        """After the first frame: park start-up's objects where collections skip them.
+        collection.settle_after_start()
+        self.set_timer(self.prepare_delay, self.prepare_lessons)
 
-        Start-up's garbage is collected first: frozen, it would be kept for good.
-        """
-        gc.collect()
-        gc.freeze()
-        gc.enable()
-        self.set_timer(PREPARE_DELAY, self._prepare_lessons)
-
-    def _prepare_lessons(self) -> None:
+    def prepare_lessons(self) -> None:
         """Ready what the first lesson needs while the map is being read.
 
-        Left to the first lesson, its imports (about 30 ms) and its stylesheet
-        (whose first reading makes Textual parse every stylesheet again and
-        restyle the app) made the first open of a session take about 215 ms
-        against 110 ms for the next ones; building the screen itself took
-        another 45 ms. Done before the first frame, this would slow every start
-        instead. The screen is built off the stack with Textual's private
-        ``_register``, which ``push_screen`` uses; it shows nothing and saves
-        nothing until a lesson is opened in it.
+        Left to the first lesson, its imports and its stylesheet (whose first
+        reading makes Textual parse every stylesheet again and restyle the
+        app) made the first open of a session twice as slow as the next ones.
+        Done before the first frame, this would slow every start instead.
         """
         import course.ui.markdown_page  # noqa: F401
         from course.ui.screens.lesson import LessonScreen
 
         self.read_stylesheets_of(LessonScreen)
-        if self.is_screen_installed(LESSON_SCREEN) or not self.session.course.lessons:
-            return
-        screen = LessonScreen(self.session, self.session.course.lessons[0], shown=False)
-        self.install_screen(screen, LESSON_SCREEN)
-        self._register(self, screen)
+        self.lessons_ready = True
 
     def read_stylesheets_of(self, screen: type[Screen[Any]]) -> None:
         """Read a screen's CSS files now, so showing it first needs no re-parse.
@@ -157,25 +155,44 @@ class CourseApp(App[None]):
         self.stylesheet.reparse()
         self.stylesheet.update(self)
 
-    def collect_garbage_soon(self) -> None:
-        """Free the widgets of a step or lesson just let go, once the app is quiet.
-
-        A removed widget sits in reference cycles (parent, message pump), so
-        only a full collection frees it, and with start-up's objects frozen
-        that collection seldom comes on its own: unreclaimed steps piled up to
-        several MiB. A full pass over what is left takes a few milliseconds,
-        spent while the learner reads.
-        """
+    @on(StepsLetGo)
+    def collect_soon(self) -> None:
+        """Free the widgets a screen let go of, once the app is quiet."""
         if self._collect_timer is not None:
             self._collect_timer.stop()
-        self._collect_timer = self.set_timer(COLLECT_DELAY, gc.collect)
+        self._collect_timer = self.set_timer(self.collect_delay, collection.collect)
 
-    def _acknowledge(self, _: None) -> None:
-        self.session.write(self.store.acknowledge_first_run)
+    def acknowledge(self, _: None) -> None:
+        self.session.acknowledge_first_run()
 
     def watch_theme(self, theme: str) -> None:
-        if self.store.setting(THEME_SETTING) != theme:
-            self.session.write(self.store.set_setting, THEME_SETTING, theme)
+        self.session.set_setting(THEME_SETTING, theme)
+
+    # -- choosing where to go ------------------------------------------------
+
+    @on(LessonChosen)
+    def open_lesson(self, message: LessonChosen) -> None:
+        """Show the chosen lesson in the one lesson screen, kept between lessons."""
+        from course.ui.screens.lesson import LessonScreen  # not needed to show the map
+
+        lesson = self.session.course.lesson(message.lesson_id)
+        if lesson is None:
+            return
+        current = self.screen
+        if isinstance(current, LessonScreen):
+            current.open(lesson, message.step, message.part)
+            return
+        if not self.is_screen_installed(LESSON_SCREEN):
+            # Installed, so going back to the map keeps it: the next lesson
+            # opens in the same screen instead of building another.
+            screen = LessonScreen(self.session, lesson, message.step, message.part)
+            self.install_screen(screen, LESSON_SCREEN)
+            self.push_screen(LESSON_SCREEN)
+            return
+        kept = self.get_screen(LESSON_SCREEN)
+        assert isinstance(kept, LessonScreen)
+        kept.open(lesson, message.step, message.part)
+        self.push_screen(kept)
 
     # -- actions ---------------------------------------------------------------
 
@@ -196,35 +213,32 @@ class CourseApp(App[None]):
         self.exit()
 
     def flush(self) -> None:
-        """Save anything still pending on any screen before leaving."""
-        from course.ui.screens.lesson import LessonScreen
-
+        """Save anything still pending on any screen (typing mid-pause) before leaving."""
         for screen in self.screen_stack:
-            if isinstance(screen, LessonScreen):
-                screen.flush()
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
 
-    def open_lesson(self, lesson_id: str, step: int = 0) -> None:
-        from course.ui.screens.lesson import LessonScreen  # not needed to show the map
+    def save_on_hangup(self) -> None:
+        """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) saves first.
 
-        lesson = self.session.course.lesson(lesson_id)
-        if lesson is None:
-            return
-        current = self.screen
-        if isinstance(current, LessonScreen):
-            current.open(lesson, step)
-        elif isinstance(current, MapScreen):
-            if not self.is_screen_installed(LESSON_SCREEN):
-                # Installed, so going back to the map keeps it: the next
-                # lesson opens in the same screen instead of building another.
-                self.install_screen(LessonScreen(self.session, lesson, step), LESSON_SCREEN)
-                self.push_screen(LESSON_SCREEN)
-                return
-            kept = self.get_screen(LESSON_SCREEN)
-            assert isinstance(kept, LessonScreen)
-            kept.open(lesson, step)
-            self.push_screen(kept)
+        Without this, text typed in the last moments before the window closed
+        was lost: Python's default for both signals ends the process at once.
+        """
+        import asyncio
 
-    def _report_write_error(self, message: str) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(signum, self.save_and_leave)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # no signals here (not the main thread, or another platform)
+
+    def save_and_leave(self) -> None:
+        self.flush()
+        self.exit()
+
+    def report_write_error(self, message: str) -> None:
         self.notify(message, severity="error", timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -242,14 +256,3 @@ class CourseApp(App[None]):
 
     def deliver_screenshot(self, *args: object, **kwargs: object) -> str | None:
         return None
-
-    # -- when something goes wrong --------------------------------------------
-
-    def _handle_exception(self, error: Exception) -> None:
-        self._crash_log = crash.write_log(self.data_dir, error)
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        """Replace Textual's traceback (with local variables) by a kind message."""
-        self._exit_renderables.append(Text(crash.message(self._crash_log)))
-        self._close_messages_no_wait()

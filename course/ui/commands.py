@@ -1,62 +1,62 @@
-"""Command palette: jump to a lesson by title, or search the course's text."""
+"""Command palette: jump to a lesson by title, or search the course's text.
+
+Every entry is built from literal text (``course.ui.text``): a lesson title
+holding ``[b]`` or ``[@click=...]`` shows those characters, and does nothing.
+Choosing an entry posts the same message the map does.
+"""
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING
-
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
-from course.ui.text import plain
-
-if TYPE_CHECKING:
-    from course.ui.app import CourseApp
+from course.session import Session
+from course.ui.messages import LessonChosen
+from course.ui.text import highlighted, markup_literal, plain
 
 
 class LessonCommands(Provider):
     @property
-    def course_app(self) -> CourseApp:
-        from course.ui.app import CourseApp
+    def session(self) -> Session:
+        session = getattr(self.app, "session", None)
+        assert isinstance(session, Session)
+        return session
 
-        assert isinstance(self.app, CourseApp)
-        return self.app
+    def choose(self, lesson_id: str, step: int = 0, part: int = 0) -> None:
+        self.app.post_message(LessonChosen(lesson_id, step, part))
 
     async def discover(self) -> Hits:
-        app = self.course_app
-        for lesson in app.session.course.lessons:
+        for lesson in self.session.course.lessons:
             yield DiscoveryHit(
                 plain(f"Open lesson: {lesson.title}"),
-                partial(app.open_lesson, lesson.id, 0),
-                help=escape(lesson.summary),
+                lambda lesson_id=lesson.id: self.choose(lesson_id),
+                help=markup_literal(lesson.summary),
             )
 
     async def search(self, query: str) -> Hits:
         from course.search import search  # first used when the palette is typed in
 
-        app = self.course_app
+        course = self.session.course
         matcher = self.matcher(query)
         titles: set[str] = set()
-        for lesson in app.session.course.lessons:
+        for lesson in course.lessons:
             label = f"Open lesson: {lesson.title}"
             score = matcher.match(label)
             if score > 0:
                 titles.add(lesson.id)
                 yield Hit(
                     score,
-                    matcher.highlight(label),
-                    partial(app.open_lesson, lesson.id, 0),
-                    help=escape(lesson.summary),
+                    highlighted(matcher, label),
+                    lambda lesson_id=lesson.id: self.choose(lesson_id),
+                    help=markup_literal(lesson.summary),
                 )
-        for match in search(app.session.course, query):
+        for match in search(course, query):
+            where = f" (step {match.step + 1}" + (
+                f", question {match.part + 1})" if match.part else ")"
+            )
             yield Hit(
                 0.5 if match.lesson.id in titles else 0.7,
-                Content.assemble(
-                    "Find in ",
-                    (match.lesson.title, "bold"),
-                    f" (step {match.step + 1})",
-                ),
-                partial(app.open_lesson, match.lesson.id, match.step),
-                help=escape(match.snippet),
+                Content.assemble("Find in ", plain(match.lesson.title).stylize("bold"), where),
+                lambda m=match: self.choose(m.lesson.id, m.step, m.part),
+                help=markup_literal(match.snippet),
             )

@@ -47,19 +47,19 @@ class PreviewApp(CourseApp):
         empty = Course(f"Preview: {path.name}", ())
         super().__init__(LoadResult(course or empty, (), 1), store, data_dir=store.path.parent)
         self.title = f"Preview: {path.name}"
-        self._last = self._read()
+        self._last = self.read()
 
     def show_first_screens(self) -> None:
         """No welcome or notices: straight into the lesson, over a one-lesson map."""
-        if self.store.first_run_acknowledged_at() is None:
-            self.store.acknowledge_first_run()
-        self._show(None)
+        if self.session.first_run_pending():
+            self.session.acknowledge_first_run()
+        self.show(None)
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 
-    def _prepare_lessons(self) -> None:
-        """Nothing to build ahead: the preview opens its lesson at once, in its own screen."""
+    def prepare_lessons(self) -> None:
+        """Nothing to ready: the preview opens its lesson at once, in its own screen."""
 
-    def _read(self) -> bytes | None:
+    def read(self) -> bytes | None:
         try:
             return self.path.read_bytes()
         except OSError:
@@ -67,7 +67,7 @@ class PreviewApp(CourseApp):
 
     def check_for_changes(self) -> bool:
         """Reload if the file's bytes changed; True when a reload happened."""
-        current = self._read()
+        current = self.read()
         if current == self._last:
             return False
         self._last = current
@@ -75,31 +75,34 @@ class PreviewApp(CourseApp):
         return True
 
     def reload(self) -> None:
-        step_id = None
+        step_id, part = None, 0
         if isinstance(self.screen, LessonScreen) and not self.screen.at_summary:
             step_id = self.screen.lesson.steps[self.screen.index].id
+            shown = self.screen.shown_view()
+            part = shown.part if shown is not None else 0
         elif isinstance(self.screen, ProblemsScreen):
-            step_id = self._step_before_problems
+            step_id, part = self._before_problems
         course, self.problems = load_preview(self.path, self.folders)
         if course is not None:
             self.session.course = course
-        self._show(step_id)
+        self.show(step_id, part)
 
-    _step_before_problems: str | None = None
+    _before_problems: tuple[str | None, int] = (None, 0)
 
-    def _lesson(self) -> Lesson | None:
+    def lesson(self) -> Lesson | None:
         lessons = self.session.course.lessons
         return lessons[0] if lessons else None
 
-    def _show(self, step_id: str | None) -> None:
+    def show(self, step_id: str | None, part: int = 0) -> None:
+        """The lesson at ``step_id`` and page ``part`` (a quiz question kept across saves)."""
         while len(self.screen_stack) > 1:  # down to the map
             self.pop_screen()
         if self.problems:
-            self._step_before_problems = step_id
+            self._before_problems = (step_id, part)
             self.push_screen(ProblemsScreen(self.problems))
             return
-        lesson = self._lesson()
+        lesson = self.lesson()
         if lesson is None:
             return
         index = lesson.step_index(step_id) if step_id else 0
-        self.push_screen(LessonScreen(self.session, lesson, index or 0))
+        self.push_screen(LessonScreen(self.session, lesson, index or 0, part))

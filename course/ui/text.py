@@ -13,13 +13,41 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from course.safe_text import visible
+
 if TYPE_CHECKING:
+    from textual.fuzzy import Matcher
+
     from course.ui.markdown_page import MarkdownPage
 
 
 def plain(text: str) -> Content:
-    """Text shown exactly as written."""
-    return Content(text)
+    """Text shown exactly as written, never parsed as markup, control characters shown."""
+    return Content(visible(text))
+
+
+def markup_literal(text: str) -> str:
+    """``text`` escaped for the few Textual places that take only a markup string."""
+    from textual.markup import escape
+
+    return escape(visible(text))
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as typed, with the letters the palette's query matched picked out.
+
+    Textual's own ``Matcher.highlight`` parses its candidate as markup, so a
+    lesson titled ``[@click=app.quit]Q[/]`` became a button that quit the app.
+    """
+    shown = visible(text)
+    content = Content(shown)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    if not score:
+        return content
+    for offset in offsets:
+        if not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 @lru_cache(maxsize=256)

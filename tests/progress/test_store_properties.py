@@ -145,7 +145,7 @@ def test_question_results_summarise_attempts(grades: list[tuple[str, bool]]) -> 
         result = store.question_results("l1")["q1"]
     assert result.attempts == len(grades)
     assert result.first_correct is grades[0][1]
-    assert result.best_correct is any(correct for _, correct in grades)
+    assert result.latest.correct is grades[-1][1]
     assert result.latest.choice_ids == (grades[-1][0],)
     assert result.latest.answered_at == start + timedelta(len(grades) - 1)
 
@@ -156,16 +156,19 @@ def test_question_results_summarise_attempts(grades: list[tuple[str, bool]]) -> 
         st.tuples(st.sampled_from(["l1", "l2"]), st.sampled_from(["q1", "q2"]), st.booleans()),
     ),
 )
-def test_first_answers_match_each_lessons_question_results(
+def test_answer_summaries_match_each_lessons_question_results(
     answers: list[tuple[str, str, bool]],
 ) -> None:
-    """The map's one query says what each lesson's own summaries say."""
+    """The map's one query says what each lesson's own summaries say, first and latest."""
     with fresh_store() as store:
         for lesson_id, question_id, correct in answers:
             store.record_answer(lesson_id, question_id, ["a"], correct)
-        first = store.first_answers()
+        summaries = store.answer_summaries()
         for lesson_id in ("l1", "l2"):
             results = store.question_results(lesson_id)
-            expected = {qid: result.first_correct for qid, result in results.items()}
-            assert first.get(lesson_id, {}) == expected
-    assert set(first) == {lesson_id for lesson_id, _, _ in answers}
+            expected = {
+                qid: (result.first_correct, result.latest.correct)
+                for qid, result in results.items()
+            }
+            assert summaries.get(lesson_id, {}) == expected
+    assert set(summaries) == {lesson_id for lesson_id, _, _ in answers}

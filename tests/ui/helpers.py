@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -11,10 +12,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
-from textual.widgets._footer import FooterKey  # private: the footer's key widgets
 
 from course.loader import load_course
 from course.ui.app import CourseApp
+from course.ui.textual_fixes import FooterKey
 from progress import database_path, open_store
 from tests.course.lesson_text import COURSE, write_folder
 
@@ -177,3 +178,21 @@ async def click_button(pilot: Pilot[None], target: str | Widget) -> None:
 def shown_keys(screen: Screen[None]) -> list[str]:
     """The keys the screen's footer shows, in order."""
     return [key.key for key in screen.query(FooterKey) if key.display]
+
+
+async def open_lesson(pilot: Pilot[None], lesson_id: str, step: int = 0, part: int = 0) -> None:
+    """Open a lesson as the map or the palette does: by saying it was chosen."""
+    from course.ui.messages import LessonChosen
+
+    pilot.app.post_message(LessonChosen(lesson_id, step, part))
+    await settle(pilot)
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 10) -> None:
+    """Let the app run until ``condition`` holds; fail after ``timeout`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        await pilot.pause(0.02)

@@ -46,6 +46,7 @@ async def test_help_from_map_lesson_quiz_and_inside_a_text_area(tmp_path: Path) 
         await press_help_and_close(app, pilot)  # quiz
         screen.show_step(2)
         await settle(pilot)
+        await pilot.press("enter")
         assert isinstance(app.focused, TextArea)
         await press_help_and_close(app, pilot)  # inside the text area
         assert app.screen.query_one(TextArea).text == ""

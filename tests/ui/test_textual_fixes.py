@@ -1,35 +1,68 @@
-"""The memory-leak workaround gives Textual's own answer and frees widgets."""
+"""Each use of Textual's private API still fits the pinned Textual.
+
+If one of these fails after a Textual upgrade, look again at the item of the
+same number in ``course/ui/textual_fixes.py``.
+"""
 
 from __future__ import annotations
 
+import inspect
+from importlib.metadata import version
 from pathlib import Path
 
 import textual._styles_cache as styles_cache_module
 from textual._styles_cache import StylesCache
+from textual.app import App
 from textual.color import Color
+from textual.widget import Widget
 
 import course.ui.app  # noqa: F401 - applies the workaround
-from course.ui.textual_fixes import _get_inner_outer, _inner_outer
+from course.ui import textual_fixes
 
 
-def test_the_workaround_is_applied_and_textuals_method_is_still_the_one_we_replaced() -> None:
-    assert StylesCache.get_inner_outer is _get_inner_outer
-    # Textual's own code is what we copied; if an upgrade changes it, look again.
-    textual_source = Path(styles_cache_module.__file__).read_text()
-    assert "Style(background=base_background + background)" in textual_source
-    assert "def get_inner_outer(" in textual_source
+def test_textual_is_the_version_these_fixes_were_checked_against() -> None:
+    pinned = next(
+        line.split("==")[1].strip('",')
+        for line in (Path(__file__).parents[2] / "pyproject.toml").read_text().splitlines()
+        if line.strip().startswith('"textual==')
+    )
+    assert version("textual") == pinned == "8.2.8", "re-check every item in textual_fixes.py"
 
 
-def test_same_colours_give_equal_styles() -> None:
+def test_1_the_leak_workaround_is_applied_and_textuals_method_is_the_one_replaced() -> None:
+    assert StylesCache.get_inner_outer is textual_fixes.get_inner_outer
+    source = Path(styles_cache_module.__file__).read_text()
+    # Textual's own method, as it was when the workaround was written: if an
+    # upgrade changes it, the workaround may be wrong or unneeded.
+    assert "@lru_cache(1024)\n    def get_inner_outer(" in source
+    assert "Style(background=base_background + background)" in source
+
+
+def test_1_the_cache_keys_on_colours_alone_and_gives_textuals_answer() -> None:
+    textual_fixes.cached_inner_outer.cache_clear()
     base, background = Color(10, 20, 30), Color(200, 100, 50, 0.5)
-    inner, outer = StylesCache().get_inner_outer(base, background)
-    assert inner.background == base + background
-    assert outer.background == base
-
-
-def test_the_cache_no_longer_holds_style_caches() -> None:
-    _inner_outer.cache_clear()
     for _ in range(3):
-        StylesCache().get_inner_outer(Color(1, 2, 3), Color(4, 5, 6))
-    info = _inner_outer.cache_info()
+        inner, outer = StylesCache().get_inner_outer(base, background)
+    info = textual_fixes.cached_inner_outer.cache_info()
     assert (info.hits, info.misses, info.currsize) == (2, 1, 1)
+    # Textual's own method gives the same answer (the cache it has on the
+    # method is what leaked, so a fresh instance asks it without our cache).
+    original = textual_fixes.TEXTUALS_GET_INNER_OUTER
+    assert original is not textual_fixes.get_inner_outer
+    assert (inner, outer) == original(StylesCache(), base, background)
+
+
+def test_2_the_crash_hooks_exist_with_the_shape_overridden() -> None:
+    for name in ("_handle_exception", "_fatal_error", "_close_messages_no_wait"):
+        assert callable(getattr(App, name, None)), f"App.{name} is gone: re-check KindCrash"
+    assert list(inspect.signature(App._handle_exception).parameters) == ["self", "error"]
+    assert list(inspect.signature(App._fatal_error).parameters) == ["self"]
+    assert isinstance(App("x")._exit_renderables, list)  # type: ignore[arg-type]
+
+
+def test_3_footer_key_is_textuals_footer_widget() -> None:
+    from textual.widgets import Footer
+
+    assert issubclass(textual_fixes.FooterKey, Widget)
+    assert textual_fixes.FooterKey.__module__ == "textual.widgets._footer"
+    assert "FooterKey(" in inspect.getsource(Footer.compose)

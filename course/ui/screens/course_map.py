@@ -10,33 +10,26 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from course.session import Place, Session
 from course.standing import State
-from course.ui.session import Place, Session
+from course.ui.messages import LessonChosen
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
 from course.ui.widgets.meter import Meter
 
 
-class ContinueButton(Button, inherit_css=False):
-    """The map's Continue button, styled in ``app.tcss`` instead of by Button's own CSS.
-
-    Button's stylesheet covers five variants in two styles and two kinds of
-    theme; parsing it was the largest single cost of painting the map (about
-    4 ms of start-up). ``app.tcss`` copies only the rules of the one kind of
-    button this is: compact and primary, with its focus, hover, pressed and
-    ANSI-theme looks. Once any other Button has appeared, Button's own rules
-    apply to this one as well, and agree with the copy.
-    """
-
-
 class MapScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "continue", "Continue", id="continue"),
+        Binding("down", "move_in_list(1)", "Next lesson", show=False, id="list-down"),
+        Binding("up", "move_in_list(-1)", "Previous lesson", show=False, id="list-up"),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.continue_place: Place | None = None
+        """Where Continue goes, as read at the last refresh."""
 
     def compose(self) -> ComposeResult:
         course = self.session.course
@@ -44,7 +37,7 @@ class MapScreen(Screen[None]):
             yield Static(plain(course.title), id="map-title")
             yield Static(id="map-overall")
             yield Meter(id="map-progress")
-            yield ContinueButton("Continue", id="map-continue", variant="primary", compact=True)
+            yield Button("Continue", id="map-continue", variant="primary", compact=True)
         yield OptionList(id="map-lessons", markup=False)
         yield QuietFooter()
 
@@ -58,10 +51,11 @@ class MapScreen(Screen[None]):
         lessons = self.query_one("#map-lessons", OptionList)
         highlighted = lessons.highlighted_option.id if lessons.highlighted_option else None
         options: list[Option] = []
-        done = 0
         number = 0
         first_unfinished: str | None = None
-        standings = self.session.standings()
+        view = self.session.map_view()
+        self.continue_place = view.continue_place
+        standings = view.standings
         for module in course.modules:
             options.append(
                 Option(
@@ -71,7 +65,6 @@ class MapScreen(Screen[None]):
             for lesson in module.lessons:
                 number += 1
                 status = standings[lesson.id]
-                done += status.state is State.DONE
                 if first_unfinished is None and status.state is not State.DONE:
                     first_unfinished = f"lesson:{lesson.id}"
                 label = Content.assemble(
@@ -84,10 +77,10 @@ class MapScreen(Screen[None]):
         lessons.clear_options()
         lessons.add_options(options)  # at once: each add_option refreshes the list
         self.query_one("#map-overall", Static).update(
-            plain(f"{done} of {len(course.lessons)} lessons done")
+            plain(f"{view.done} of {len(course.lessons)} lessons done")
         )
-        self.query_one("#map-progress", Meter).set(done, len(course.lessons))
-        self._show_continue(self.session.continue_place())
+        self.query_one("#map-progress", Meter).set(view.done, len(course.lessons))
+        self.show_continue(view.continue_place)
         self.refresh_bindings()
         # Keep the learner's place in the list; else the first unfinished lesson.
         for option_id in (highlighted, first_unfinished):
@@ -99,7 +92,7 @@ class MapScreen(Screen[None]):
                     pass
         lessons.highlighted = 1 if lessons.option_count > 1 else None
 
-    def _show_continue(self, place: Place | None) -> None:
+    def show_continue(self, place: Place | None) -> None:
         button = self.query_one("#map-continue", Button)
         button.display = place is not None
         if place is None:
@@ -114,7 +107,7 @@ class MapScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide Continue from the footer until there is somewhere to continue to."""
         if action == "continue":
-            return self.session.continue_place() is not None
+            return self.continue_place is not None
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -123,9 +116,19 @@ class MapScreen(Screen[None]):
             self.action_continue()
 
     def action_continue(self) -> None:
-        place = self.session.continue_place()
+        place = self.session.continue_place()  # read again: the store is the truth
         if place is not None:
             self.open(place)
+
+    def action_move_in_list(self, by: int) -> None:
+        """Arrows move through the lessons whatever has focus (Continue, at first)."""
+        lessons = self.query_one("#map-lessons", OptionList)
+        if not lessons.has_focus:
+            lessons.focus()
+            if by > 0:
+                lessons.action_cursor_down()
+            else:
+                lessons.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -135,7 +138,4 @@ class MapScreen(Screen[None]):
             self.open(self.session.resume_place(lesson))
 
     def open(self, place: Place) -> None:
-        from course.ui.app import CourseApp  # imported late: the app imports this screen
-
-        if isinstance(self.app, CourseApp):
-            self.app.open_lesson(place.lesson.id, place.step)
+        self.post_message(LessonChosen(place.lesson.id, place.step))

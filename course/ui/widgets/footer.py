@@ -13,7 +13,8 @@ from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from course.ui.textual_fixes import FooterKey
 
 Signature = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -30,9 +31,8 @@ class QuietFooter(Footer):
     _composed: Signature | None = None
     """The keys built, some perhaps hidden."""
     _pending = False
-    _queued_first = False
 
-    def _signature(self) -> Signature:
+    def signature(self) -> Signature:
         """What the footer would show: the first key of each action, as Footer does."""
         shown: dict[str, tuple[str, str, str, bool, str]] = {}
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
@@ -52,21 +52,13 @@ class QuietFooter(Footer):
             return
         if self.is_attached and screen is self.screen:
             self._pending = True
-            self.call_after_refresh(self._rebuild_if_changed)
+            self.call_after_refresh(self.rebuild_if_changed)
 
-    async def _rebuild_if_changed(self) -> None:
-        if self._composed is None and not self._queued_first:
-            # The first keys wait behind what the app has queued, Ready among
-            # them: they are never in the first frame (this runs after it), and
-            # building them first held up everything waiting for that frame
-            # by about 8 ms. They still run in this widget, as Footer needs.
-            self._queued_first = True
-            self.app.call_later(self.call_later, self._rebuild_if_changed)
-            return
+    async def rebuild_if_changed(self) -> None:
         self._pending = False
         if not self.is_attached:
             return
-        signature = self._signature()
+        signature = self.signature()
         if signature == self._shown:
             return
         self._shown = signature

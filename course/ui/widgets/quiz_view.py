@@ -1,39 +1,34 @@
 """A quiz step: questions graded with feedback that teaches.
 
-Every answer is recorded; trying again is allowed, and the first attempt is
-what the score counts. Coming back to a question shows the last answer given.
+The view shows and collects; the lesson screen keeps the answer (it posts
+``AnswerChecked`` and is handed the grade back through :meth:`show_grade`).
+Coming back to a question shows the last answer given and its feedback.
 
 Questions are shown one at a time, turned like pages with Next and Back: a
-question with its choices fits an 80x24 terminal (long feedback may still
-need a little scrolling), and a turn lays out one question's widgets, not
+question with its choices fits an 80x24 terminal, long feedback is scrolled
+into view when it appears, and a turn lays out one question's widgets, not
 the whole quiz's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Button, Static
 
 from course.grading import Grade, grade
-from course.model import Lesson, Question, QuizStep
-from course.ui.session import Session
+from course.model import Choice, Question, QuizStep
+from course.ui.messages import AnswerChecked
 from course.ui.text import markdown, plain
+from course.ui.widgets.choice_box import ChoiceBox
 from course.ui.widgets.step_view import StepView
-from progress import QuizAttempt
 
-
-class ChoiceRadio(RadioButton):
-    def __init__(self, choice_id: str, text: str, value: bool) -> None:
-        super().__init__(plain(text), value=value, compact=True)
-        self.choice_id = choice_id
-
-
-class ChoiceCheckbox(Checkbox):
-    def __init__(self, choice_id: str, text: str, value: bool) -> None:
-        super().__init__(plain(text), value=value, compact=True)
-        self.choice_id = choice_id
+CHECK = "Check my answer"
+CHECK_AGAIN = "Check again"
 
 
 def feedback_text(grade_: Grade, multiple: bool) -> str:
@@ -54,50 +49,56 @@ def feedback_text(grade_: Grade, multiple: bool) -> str:
 class QuestionView(Vertical):
     def __init__(
         self,
-        session: Session,
-        lesson: Lesson,
         question: Question,
+        choices: tuple[Choice, ...],
         number: int,
         total: int,
-        latest: QuizAttempt | None,
+        latest: tuple[str, ...] | None,
     ) -> None:
         super().__init__(classes="question")
-        self.session = session
-        self.lesson = lesson
         self.question = question
+        self.choices = choices
         self.number = number
         self.total = total
-        self._latest = latest
+        self.latest = latest
 
     def compose(self) -> ComposeResult:
         question = self.question
-        chosen = set(self._latest.choice_ids) if self._latest else set()
+        chosen = set(self.latest or ())
+        single = not question.multiple
         if self.total > 1:
             yield Static(
                 plain(f"Question {self.number} of {self.total}"), classes="question-count"
             )
         yield Static(plain(question.prompt), classes="question-prompt")
-        if question.multiple:
-            yield Static("Select all that apply.", classes="question-hint")
-            with Vertical(classes="choices"):
-                for choice in question.choices:
-                    yield ChoiceCheckbox(choice.id, choice.text, choice.id in chosen)
-        else:
-            with RadioSet(classes="choices", compact=True):
-                for choice in question.choices:
-                    yield ChoiceRadio(choice.id, choice.text, choice.id in chosen)
-        label = "Check again" if self._latest else "Check my answer"
-        yield Button(label, classes="check-answer", compact=True, variant="primary")
+        hint = "Pick one." if single else "Select all that apply."
+        yield Static(f"{hint} Space or Enter picks; Tab moves on.", classes="question-hint")
+        with Vertical(classes="choices"):
+            for choice in self.choices:
+                yield ChoiceBox(choice.id, choice.text, choice.id in chosen, single=single)
+        answered = self.latest is not None
+        yield Button(
+            CHECK_AGAIN if answered else CHECK,
+            classes="check-answer",
+            compact=True,
+            variant="default" if answered else "primary",
+        )
         yield Static(classes="feedback")
 
     def on_mount(self) -> None:
-        if self._latest is not None:
-            self._show(grade(self.question, self._latest.choice_ids))
+        if self.latest is not None:
+            self.show_grade(grade(self.question, self.latest), scroll=False)
 
-    def chosen_ids(self) -> list[str]:
-        if self.question.multiple:
-            return [c.choice_id for c in self.query(ChoiceCheckbox) if c.value]
-        return [c.choice_id for c in self.query(ChoiceRadio) if c.value]
+    def chosen_ids(self) -> tuple[str, ...]:
+        return tuple(box.item_id for box in self.query(ChoiceBox) if box.value)
+
+    @on(ChoiceBox.Changed)
+    def one_answer_only(self, event: ChoiceBox.Changed) -> None:
+        event.stop()
+        if event.box.single and event.box.value:
+            for box in self.query(ChoiceBox):
+                if box is not event.box:
+                    box.value = False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if not event.button.has_class("check-answer"):
@@ -107,31 +108,36 @@ class QuestionView(Vertical):
         if not chosen:
             self.app.notify("Pick an answer first.", markup=False)
             return
-        result = grade(self.question, chosen)
-        self.session.write(
-            self.session.store.record_answer,
-            self.lesson.id,
-            self.question.id,
-            chosen,
-            result.correct,
-        )
-        event.button.label = "Check again"
-        self._show(result)
+        self.post_message(AnswerChecked(self.question, chosen))
 
-    def _show(self, result: Grade) -> None:
+    def show_grade(self, result: Grade, scroll: bool = True) -> None:
+        """Show the feedback; once answered, Next (not Check) is the main action."""
+        self.latest = self.chosen_ids() or self.latest
+        button = self.query_one(".check-answer", Button)
+        button.label = CHECK_AGAIN
+        button.variant = "default"
         feedback = self.query_one(".feedback", Static)
         feedback.update(plain(feedback_text(result, self.question.multiple)))
         feedback.set_class(result.correct, "right")
         feedback.set_class(not result.correct, "wrong")
         feedback.display = True
+        if scroll:
+            # After the layout that gives the feedback its height: then the
+            # explanation's last line can be brought on screen.
+            self.call_after_refresh(feedback.scroll_visible, animate=False, top=False)
 
 
 class QuizView(StepView):
-    def __init__(self, session: Session, lesson: Lesson, step: QuizStep) -> None:
+    def __init__(
+        self,
+        step: QuizStep,
+        answers: Mapping[str, tuple[str, ...]],
+        orders: Mapping[str, tuple[Choice, ...]],
+    ) -> None:
         super().__init__()
-        self.session = session
-        self.lesson = lesson
         self.step = step
+        self.answers = answers
+        self.orders = orders
         self._part = 0
 
     @property
@@ -148,16 +154,29 @@ class QuizView(StepView):
             intro = Static(markdown(self.step.intro), classes="quiz-intro")
             intro.display = self._part == 0
             yield intro
-        results = self.session.store.question_results(self.lesson.id)  # one read for all
         for number, question in enumerate(self.step.questions, start=1):
-            result = results.get(question.id)
-            latest = result.latest if result else None
-            view = QuestionView(self.session, self.lesson, question, number, self.parts, latest)
+            choices = self.orders.get(question.id, question.choices)
+            latest = self.answers.get(question.id)
+            view = QuestionView(question, choices, number, self.parts, latest)
             view.display = number - 1 == self._part
             yield view
 
     def current(self) -> QuestionView:
         return list(self.query_children(QuestionView))[self._part]
+
+    @property
+    def current_answered(self) -> bool:
+        """Whether the question on show has an answer kept (known before composing, too)."""
+        question = self.step.questions[self._part]
+        if question.id in self.answers:
+            return True
+        views = list(self.query_children(QuestionView))
+        return bool(views) and views[self._part].latest is not None
+
+    def show_grade(self, question_id: str, result: Grade) -> None:
+        for view in self.query_children(QuestionView):
+            if view.question.id == question_id:
+                view.show_grade(result)
 
     def show_part(self, part: int) -> None:
         """Show question ``part`` (clamped) alone; the intro goes with the first."""

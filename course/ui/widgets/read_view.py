@@ -11,7 +11,7 @@ from course.ui.widgets.step_view import StepView
 
 
 class ReadView(StepView):
-    focus_on_mount = False  # the Next button takes focus: Enter turns the page
+    takes_focus = False  # the Next button takes focus: Enter turns the page
 
     def __init__(self, step: ReadStep) -> None:
         super().__init__()

@@ -1,42 +1,57 @@
-"""A reflect step: a private answer saved as the learner types.
+"""A reflect step: a private answer, saved as the learner types.
 
-Saved after a short pause in typing and again on leaving the step, so at most
-the last fraction of a second is at risk if the power fails.
+Arriving never puts the keyboard in the box: pressing ``n`` through a lesson
+used to land there, and the next presses became private text. The learner
+enters it on purpose (Enter or Tab, or a click), and leaves it with Tab.
+
+The view posts ``ReflectionChanged`` after a short pause in typing, and at
+the latest a couple of seconds into continuous typing, so a closed terminal
+or a power cut loses at most that much; the lesson screen saves it and calls
+:meth:`mark_saved`. Leaving the step, quitting and a hang-up save at once.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Focus
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from course.model import Lesson, ReflectStep
-from course.ui.session import Session
+from course.model import ReflectStep
+from course.ui.messages import ReflectionChanged
 from course.ui.text import plain
 from course.ui.widgets.step_view import StepView
 
-SAVE_DELAY = 0.5
-"""Seconds of quiet typing before a save: keeps writes few, losses tiny."""
+HINT = (
+    "Only you can see this. It is saved on this computer as you type. "
+    "Press Enter or Tab to write; Tab again leaves the box."
+)
 
 
-class ReflectView(StepView):
-    def __init__(self, session: Session, lesson: Lesson, step: ReflectStep) -> None:
+class ReflectView(StepView, can_focus=True):
+    """Focusable itself, so Enter can open the box without the box taking every key."""
+
+    takes_focus = False
+    BINDINGS = [Binding("enter", "write", "Write", id="write")]
+
+    save_delay = 0.5
+    """Seconds of quiet typing before a save: keeps writes few, losses tiny."""
+    longest_wait = 2.0
+    """Seconds of continuous typing after which the text is saved anyway."""
+
+    def __init__(self, step: ReflectStep, saved_text: str) -> None:
         super().__init__()
-        self.session = session
-        self.lesson = lesson
         self.step = step
-        saved = session.store.reflection(lesson.id, step.id)
-        self._saved_text = saved.text if saved else ""
-        self._timer: Timer | None = None
+        self.saved_text = saved_text
+        self._quiet_timer: Timer | None = None
+        self._longest_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.step.prompt), classes="reflect-prompt")
-        yield Static(
-            "Only you can see this. It is saved on this computer as you type. Tab leaves the box.",
-            classes="reflect-hint",
-        )
+        yield Static(HINT, classes="reflect-hint")
         self._area = TextArea(
-            self._saved_text,
+            self.saved_text,
             soft_wrap=True,
             tab_behavior="focus",
             placeholder=plain(self.step.placeholder or "Write as much or as little as you like."),
@@ -44,29 +59,46 @@ class ReflectView(StepView):
         )
         yield self._area
 
+    def on_mount(self) -> None:
+        self._area.cursor_location = self._area.document.end  # coming back: write on
+
     @property
     def text(self) -> str:
         # Held directly: on unmount the TextArea has already left the DOM.
         return self._area.text
 
+    @property
+    def unsaved(self) -> bool:
+        return self.text != self.saved_text
+
+    def action_write(self) -> None:
+        self._area.focus()
+
+    def on_descendant_focus(self, event: Focus) -> None:
+        if event.control is self._area:
+            self._area.cursor_location = self._area.document.end
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+        if self._quiet_timer is not None:
+            self._quiet_timer.stop()
+        self._quiet_timer = self.set_timer(self.save_delay, self.ask_to_save)
+        if self._longest_timer is None:
+            self._longest_timer = self.set_timer(self.longest_wait, self.ask_to_save)
 
-    def flush(self) -> None:
-        """Save now if the text changed since the last save."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        text = self.text
-        if text == self._saved_text:
-            return
-        if self.session.write(
-            self.session.store.save_reflection, self.lesson.id, self.step.id, text
-        ):
-            self._saved_text = text
+    def ask_to_save(self) -> None:
+        self.stop_timers()
+        if self.unsaved:
+            self.post_message(ReflectionChanged(self.step, self.text))
 
-    def on_unmount(self) -> None:
-        self.flush()
+    def stop_timers(self) -> None:
+        for timer in (self._quiet_timer, self._longest_timer):
+            if timer is not None:
+                timer.stop()
+        self._quiet_timer = self._longest_timer = None
+
+    def mark_saved(self, text: str) -> None:
+        """``text`` is on disk: nothing to save until it changes again."""
+        self.saved_text = text
+        if text == self.text:
+            self.stop_timers()

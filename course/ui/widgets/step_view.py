@@ -10,14 +10,15 @@ class StepView(Vertical):
     """A step's content; the first control in it takes focus once mounted.
 
     Done here, after mounting, rather than by the screen: a step's widgets
-    only exist once the mount has finished.
+    only exist once the mount has finished. A step whose keyboard should stay
+    with Next (a page to read, a private text box) says ``takes_focus = False``.
     """
 
     DEFAULT_CLASSES = "step-view"
-    focus_on_mount = True
+    takes_focus = True
 
     def on_mount(self) -> None:
-        if self.focus_on_mount and self.display:
+        if self.takes_focus and self.display:
             self.call_after_refresh(self.focus_first)
 
     def focus_first(self) -> None:

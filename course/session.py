@@ -1,0 +1,246 @@
+"""The learner's session: the one door from a front end to their saved state.
+
+The app's screens and the plain line mode both go through here, with verbs
+that say what the learner did (``answer``, ``save_reflection``, ``tick``,
+``finish_lesson``), so both keep the same rules: an answer that repeats the
+last one is not recorded twice, a lesson's score is worked out one way, and a
+failed write (a full disk, a folder made read-only while the course runs)
+becomes a sentence the learner can read, never a crash that loses what they
+were writing. Nothing outside this module calls the store's writing methods.
+
+Unlike the domain modules this one imports the store (and so ``sqlite3``);
+it holds no rule of its own beyond which write a learner's action means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from course.model import Course, Lesson, PlanStep, Question, ReflectStep, Step
+from course.standing import Answers, Score, Standing, score, standing
+from progress import LessonProgress, Store, StoreError
+
+if TYPE_CHECKING:
+    from course.grading import Grade
+    from course.model import Choice
+    from progress import OwnPlanItem, PlanState
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A lesson and the index of a step in it."""
+
+    lesson: Lesson
+    step: int
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the map shows, read from the store once per refresh.
+
+    Attributes:
+        standings: Each lesson's standing, by lesson id.
+        continue_place: Where Continue goes, or None on a fresh start.
+        done: How many lessons are done.
+    """
+
+    standings: dict[str, Standing]
+    continue_place: Place | None
+    done: int
+
+
+def _standing(lesson: Lesson, progress: LessonProgress | None, answers: Answers) -> Standing:
+    return standing(
+        lesson,
+        started=progress is not None and progress.started_at is not None,
+        completed=progress is not None and progress.completed_at is not None,
+        step_id=progress.last_step_id if progress else None,
+        answers=answers,
+    )
+
+
+class Session:
+    """The course and one learner's store, behind verbs.
+
+    Args:
+        course: The checked course being shown.
+        store: The learner's open store.
+        on_error: Called with a sentence when a write fails; the front end
+            shows it (a notification, a printed line) and carries on.
+    """
+
+    def __init__(self, course: Course, store: Store, on_error: Callable[[str], None]) -> None:
+        self.course = course
+        self._store = store
+        self._on_error = on_error
+        self._seed: str | None = None
+
+    @property
+    def store_path(self) -> str:
+        """Where the learner's progress is kept, for messages."""
+        return str(self._store.path)
+
+    def write(self, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """Run one store write; on failure tell the learner and carry on."""
+        try:
+            return action(*args, **kwargs)
+        except StoreError as error:
+            self._on_error(f"Could not save: {error}")
+        except OSError as error:
+            self._on_error(f"Could not save your progress: {error.strerror or error}")
+        return None
+
+    # -- the map ----------------------------------------------------------------
+
+    def map_view(self) -> MapView:
+        """Every lesson's standing and the Continue place, from three reads of the store."""
+        progress = self._store.lessons()
+        answers = self._store.answer_summaries()
+        standings = {
+            lesson.id: _standing(lesson, progress.get(lesson.id), answers.get(lesson.id, {}))
+            for lesson in self.course.lessons
+        }
+        done = sum(1 for s in standings.values() if s.state.name == "DONE")
+        return MapView(standings, self.continue_place(), done)
+
+    def resume_place(self, lesson: Lesson) -> Place:
+        """Where opening a lesson lands: its last step if unfinished, else the start."""
+        progress = self._store.lesson(lesson.id)
+        if progress and progress.completed_at is None and progress.last_step_id:
+            index = lesson.step_index(progress.last_step_id)
+            if index is not None:
+                return Place(lesson, index)
+        return Place(lesson, 0)
+
+    def continue_place(self) -> Place | None:
+        """The saved position, if it still points at a lesson and step that exist."""
+        position = self._store.position()
+        if position is None:
+            return None
+        lesson = self.course.lesson(position.lesson_id)
+        if lesson is None or not lesson.steps:
+            return None
+        index = lesson.step_index(position.step_id)
+        return Place(lesson, index if index is not None else 0)
+
+    # -- a lesson ---------------------------------------------------------------
+
+    def start_lesson(self, lesson: Lesson) -> None:
+        """The learner opened a lesson (the first time is kept)."""
+        self.write(self._store.mark_started, lesson.id)
+
+    def reach_step(self, lesson: Lesson, step: Step) -> None:
+        """The learner is looking at ``step``: the next start resumes here."""
+        self.write(self._store.set_position, lesson.id, step.id)
+
+    def finish_lesson(self, lesson: Lesson) -> None:
+        """Every step was reached: mark it done and move Continue on to the next lesson."""
+        self.write(self._store.mark_completed, lesson.id)
+        following = self.course.next_lesson(lesson.id)
+        if following is not None and following.steps:
+            self.write(self._store.set_position, following.id, following.steps[0].id)
+
+    def lesson_score(self, lesson: Lesson) -> Score | None:
+        """The lesson's score now (None without questions), as the map shows it."""
+        return score(lesson, self._store.answer_summaries().get(lesson.id, {}))
+
+    # -- quizzes ----------------------------------------------------------------
+
+    def choices(self, question: Question) -> tuple[Choice, ...]:
+        """The question's choices in this learner's own, stable order."""
+        from course.choice_order import choice_order
+
+        if self._seed is None:
+            try:
+                self._seed = self._store.learner_seed()
+            except StoreError:
+                self._seed = ""  # a store that cannot be written still shows the quiz
+        return choice_order(question, self._seed)
+
+    def latest_answers(self, lesson: Lesson) -> dict[str, tuple[str, ...]]:
+        """Each answered question's latest choice ids, to show what was picked."""
+        results = self._store.question_results(lesson.id)
+        return {qid: result.latest.choice_ids for qid, result in results.items()}
+
+    def answer(
+        self, lesson: Lesson, question: Question, choice_ids: tuple[str, ...]
+    ) -> Grade | None:
+        """Grade an answer and keep it, unless it repeats the latest one exactly.
+
+        Returns:
+            The grade, or None if the answer could not be saved (the learner
+            has been told).
+        """
+        from course.grading import grade
+
+        result = grade(question, choice_ids)
+        latest = self.latest_answers(lesson).get(question.id)
+        if latest is not None and set(latest) == set(choice_ids):
+            return result  # "Check again" with the same answer: nothing new to keep
+        recorded = self.write(
+            self._store.record_answer, lesson.id, question.id, choice_ids, result.correct
+        )
+        return None if recorded is None else result
+
+    # -- reflections and plans --------------------------------------------------
+
+    def reflection(self, lesson: Lesson, step: ReflectStep) -> str:
+        """The learner's saved text for a reflect step ("" if none)."""
+        saved = self._store.reflection(lesson.id, step.id)
+        return saved.text if saved else ""
+
+    def save_reflection(self, lesson: Lesson, step: ReflectStep, text: str) -> bool:
+        """Keep the learner's text; True once it is on disk."""
+        saved = self.write(
+            self._store.save_reflection, lesson.id, step.id, text, prompt=step.prompt
+        )
+        return saved is not None
+
+    def plan(self, lesson: Lesson, step: PlanStep) -> PlanState:
+        """What the learner ticked and added on a plan step."""
+        return self._store.plan(lesson.id, step.id)
+
+    def tick(self, lesson: Lesson, step: PlanStep, item_id: str, ticked: bool) -> None:
+        """Tick or untick one item, the author's or the learner's own."""
+        if ticked:
+            text = next((item.text for item in step.items if item.id == item_id), None)
+            self.write(
+                self._store.tick, lesson.id, step.id, item_id, item_text=text, prompt=step.prompt
+            )
+        else:
+            self.write(self._store.untick, lesson.id, step.id, item_id)
+
+    def add_own_item(self, lesson: Lesson, step: PlanStep, text: str) -> OwnPlanItem | None:
+        """Add the learner's own action, ticked: they chose it, so it is theirs to do."""
+        return self.write(
+            self._store.add_plan_item, lesson.id, step.id, text, ticked=True, prompt=step.prompt
+        )
+
+    def edit_own_item(self, lesson_id: str, step_id: str, item_id: str, text: str) -> bool:
+        """Change the text of one of the learner's own items."""
+        return bool(self.write(self._store.edit_plan_item, lesson_id, step_id, item_id, text))
+
+    def remove_own_item(self, lesson_id: str, step_id: str, item_id: str) -> bool:
+        """Remove one of the learner's own items and its tick."""
+        return bool(self.write(self._store.remove_plan_item, lesson_id, step_id, item_id))
+
+    # -- the app itself ---------------------------------------------------------
+
+    def first_run_pending(self) -> bool:
+        """Whether the learner has yet to see what the course is and is not."""
+        return self._store.first_run_acknowledged_at() is None
+
+    def acknowledge_first_run(self) -> None:
+        self.write(self._store.acknowledge_first_run)
+
+    def setting(self, key: str) -> str | None:
+        return self._store.setting(key)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        if self._store.setting(key) != value:
+            self.write(self._store.set_setting, key, value)

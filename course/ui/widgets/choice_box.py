@@ -1,0 +1,86 @@
+"""A quiz choice or plan item whose state is read from its shape, never its colour.
+
+Textual's RadioButton and Checkbox draw the same ``X`` ticked or not and tell
+the two apart by colour alone: with NO_COLOR, on a dim screen or in a
+screen's plain text every box read ``▐X▌``. They also cut a long label with
+"…". This box draws ``( )``/``(•)`` for one answer and ``[ ]``/``[x]`` for
+several, in every theme and in plain text, and wraps its text to as many
+lines as it needs, each wrapped line under the text, not under the mark.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from course.safe_text import visible
+
+
+def mark(value: bool, single: bool) -> str:
+    if single:
+        return "(•)" if value else "( )"
+    return "[x]" if value else "[ ]"
+
+
+class ChoiceBox(Static, can_focus=True):
+    """One choice; Space, Enter or a click selects it (or, for several, flips it)."""
+
+    BINDINGS = [
+        Binding("space,enter", "select", "Select", show=False),
+        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("down", "app.focus_next", "Next", show=False),
+    ]
+
+    value: reactive[bool] = reactive(False)
+
+    class Changed(Message):
+        """The learner changed this box."""
+
+        def __init__(self, box: ChoiceBox) -> None:
+            super().__init__()
+            self.box = box
+
+        @property
+        def control(self) -> ChoiceBox:
+            return self.box
+
+    def __init__(self, item_id: str, text: str, value: bool, *, single: bool) -> None:
+        super().__init__(classes="choice-box")
+        self.item_id = item_id
+        self.text = text
+        self.single = single
+        self.set_reactive(ChoiceBox.value, value)
+
+    def lines(self, width: int) -> list[str]:
+        """The text wrapped to ``width`` less the mark, every line after the first indented."""
+        return textwrap.wrap(visible(self.text), max(8, width - 4)) or [""]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        first, *rest = self.lines(self.content_size.width or 76)
+        parts: list[str | tuple[str, str]] = [(mark(self.value, self.single), "bold"), " ", first]
+        for line in rest:
+            parts.append("\n    " + line)
+        return Content.assemble(*parts)
+
+    def watch_value(self, value: bool) -> None:
+        self.set_class(value, "-on")
+
+    def action_select(self) -> None:
+        """Select (one answer: it stays selected) or flip (several answers)."""
+        if self.single and self.value:
+            return
+        self.value = not self.value
+        self.post_message(self.Changed(self))
+
+    def on_click(self) -> None:
+        self.focus()
+        self.action_select()
