@@ -1,9 +1,12 @@
 """Write a starter lesson an author can fill in, without ever overwriting a file.
 
 ``trd-course new`` is the front door for a clinician who has never seen TOML,
-so the file it writes explains every key in plain words and validates clean
-as written: the author's first ``trd-course validate`` shows 0 errors and 0
-warnings, and every later problem is one they made and can find by line.
+so the file it writes explains every key in plain words and has no errors as
+written: the author's first ``trd-course validate`` shows 0 errors, and one
+warning per text still to replace (a to-do list with line numbers); every
+error after that is one they made and can find by line. Beside the lessons it
+keeps a copy of the JSON Schema that the file's first line names, so an editor
+checks the lesson as it is typed.
 
 Nothing here imports Textual or sqlite3; the command in
 ``course.commands.new`` decides which folders to use.
@@ -11,6 +14,8 @@ Nothing here imports Textual or sqlite3; the command in
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +28,7 @@ import tomli
 from course.loader import COURSE_FILE, find_lesson_files, load_course, read_toml
 from course.model import Course
 from course.problems import Problem
+from course.safe_text import visible
 from course.schema import ID_PATTERN, forbidden_character
 
 SLUG_LIMIT = 40
@@ -32,6 +38,13 @@ FALLBACK_SLUG = "lesson"
 """The slug when a title has no ASCII letters or digits at all."""
 
 _NUMBERED = re.compile(r"([0-9]+)-")
+FILE_MODE = 0o644
+"""Lesson files are for sharing: readable by all, whatever the umask."""
+FOLDER_MODE = 0o755
+SCHEMA_LINE = "#:schema ../lesson.schema.json\n"
+"""The first line of a new lesson: editors (Even Better TOML, taplo) find the schema
+copy one folder up, in the lessons folder."""
+COURSE_SCHEMA_LINE = "#:schema ./lesson.schema.json\n"
 _MAX_ATTEMPTS = 1000
 
 
@@ -62,9 +75,15 @@ def title_problem(title: str) -> str | None:
 def module_problem(module_id: str) -> str | None:
     """Why ``module_id`` cannot be a module id, or None when it can."""
     if not ID_PATTERN.fullmatch(module_id):
+        suggestion = slugify(module_id)
+        hint = (
+            f"; did you mean '{suggestion}'?"
+            if suggestion != FALLBACK_SLUG or module_id.strip().lower() == FALLBACK_SLUG
+            else ""
+        )
         return (
             f"the module id must be lowercase letters, digits and hyphens "
-            f"(such as 'sleep' or 'daily-habits'), not {module_id!r}"
+            f"(such as 'sleep' or 'daily-habits'), not {visible(repr(module_id))}{hint}"
         )
     return None
 
@@ -231,9 +250,69 @@ def _plan_course_file(folder: Path, module_id: str) -> tuple[Path, str, bool] | 
 
 def lesson_text(lesson_id: str, module_id: str, title: str) -> str:
     """The starter lesson: one step of each kind, every key explained."""
-    return LESSON_TEMPLATE.format(
+    return SCHEMA_LINE + LESSON_TEMPLATE.format(
         id=toml_string(lesson_id), module=toml_string(module_id), title=toml_string(title)
     )
+
+
+def make_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each ``FOLDER_MODE`` whatever the umask.
+
+    Folders that already exist keep their modes: they are the author's.
+    """
+    missing = [folder, *folder.parents]
+    missing = [path for path in missing if not path.exists()]
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir()
+            os.chmod(path, FOLDER_MODE)
+
+
+def write_public(path: Path, text: str, replace: bool = False) -> None:
+    """Write ``text`` to ``path`` with mode ``FILE_MODE`` whatever the umask.
+
+    Without ``replace`` the file must not exist (``FileExistsError``); with it,
+    the text goes to a new file beside it first and is renamed over, so a
+    reader never sees half a file.
+
+    Raises:
+        OSError: The file or folder could not be written.
+    """
+    data = text.encode("utf-8")
+    target = path.with_name(f".{path.name}.{os.getpid()}") if replace else path
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(target, flags, FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(data)
+        if replace:
+            os.replace(target, path)
+    except BaseException:
+        if replace:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        raise
+
+
+def keep_schema_copy(folder: Path) -> Path | None:
+    """Write or refresh ``folder/lesson.schema.json``; None if it could not be written.
+
+    The copy is what the ``#:schema`` line of a new lesson points at. It is this
+    program's own output, so an outdated copy is replaced; a failure only costs
+    the editor's checks, never the lesson.
+    """
+    from course.json_schema import SCHEMA_FILE, text
+
+    path = folder / SCHEMA_FILE
+    wanted = text()
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == wanted:
+            return path
+        write_public(path, wanted, replace=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return path
 
 
 def _write_new(folder: Path, number: int, slug: str, text: str) -> Path:
@@ -241,8 +320,7 @@ def _write_new(folder: Path, number: int, slug: str, text: str) -> Path:
     for attempt in range(number, number + _MAX_ATTEMPTS):
         path = folder / f"{attempt:02d}-{slug}.toml"
         try:
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            write_public(path, text)
         except FileExistsError:
             continue
         return path
@@ -288,7 +366,7 @@ def create_lesson(
     names = [lesson.path.name for lesson in bundled_module.lessons] if bundled_module else []
     plan = None if bundled_module else _plan_course_file(folder, module_id)
     try:
-        module_folder.mkdir(parents=True, exist_ok=True)
+        make_folders(module_folder)
         names.extend(p.name for p in module_folder.iterdir())
     except OSError as error:
         raise ScaffoldError(
@@ -301,12 +379,16 @@ def create_lesson(
         raise ScaffoldError(
             f"cannot write in {module_folder}: {error.strerror or error}"
         ) from error
+    keep_schema_copy(folder)
     if plan is None:
         return Scaffolded(lesson_path, lesson_id)
     course_path, addition, create = plan
     try:
-        with course_path.open("x" if create else "a", encoding="utf-8", newline="\n") as handle:
-            handle.write(addition)
+        if create:
+            write_public(course_path, COURSE_SCHEMA_LINE + addition)
+        else:
+            with course_path.open("a", encoding="utf-8", newline="\n") as handle:
+                handle.write(addition)
     except OSError as error:
         raise ScaffoldError(
             f"wrote {lesson_path}, but could not declare module '{module_id}' in "

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from course import lesson_format
+from course.lesson_format import PREVIOUS
 from course.model import (
     SCHEMA_VERSION,
     Choice,
@@ -40,7 +42,7 @@ MAX_CHOICES = 6
 MAX_CHOICE_CHARS = 120
 """About two lines of a choice at 80 columns; a longer one belongs in the feedback."""
 MAX_MINUTES = 60
-STEP_KINDS = ("read", "quiz", "reflect", "plan")
+STEP_KINDS = tuple(lesson_format.STEP_KIND)
 DEFAULT_TITLES = {
     "read": "Read",
     "quiz": "Check your understanding",
@@ -365,10 +367,8 @@ def read_schema_version(table: Table, required: bool) -> None:
         )
 
 
-PREVIOUS = "previous_ids"
-
-COURSE_KEYS = ("schema", "title", "modules")
-MODULE_KEYS = ("id", "title", "summary")
+COURSE_KEYS = tuple(lesson_format.COURSE)
+MODULE_KEYS = tuple(lesson_format.MODULE)
 
 
 @dataclass(frozen=True)
@@ -389,7 +389,7 @@ def parse_course_file(
     title = table.text("title", required=require_title)
     modules: list[Module] = []
     seen: list[tuple[str, str]] = []
-    for item, path in table.tables("modules", 1, "modules"):
+    for item, path in table.tables("modules", _least(lesson_format.COURSE, "modules"), "modules"):
         entry = Table(report, item, path, MODULE_KEYS)
         module = Module(entry.ident(), entry.text("title"), entry.text("summary"))
         seen.append((module.id, path))
@@ -399,27 +399,18 @@ def parse_course_file(
     return CourseHeader(title, tuple(modules))
 
 
-LESSON_KEYS = (
-    "schema",
-    "id",
-    "module",
-    "title",
-    "minutes",
-    "summary",
-    "sources",
-    "steps",
-    PREVIOUS,
-)
+LESSON_KEYS = tuple(lesson_format.LESSON)
 STEP_KEYS: dict[str, tuple[str, ...]] = {
-    "read": ("id", "kind", "title", "body", PREVIOUS),
-    "quiz": ("id", "kind", "title", "intro", "questions", PREVIOUS),
-    "reflect": ("id", "kind", "title", "prompt", "placeholder", PREVIOUS),
-    "plan": ("id", "kind", "title", "prompt", "items", "allow_custom", PREVIOUS),
+    kind: tuple(lesson_format.step_keys(kind)) for kind in lesson_format.STEP_KIND
 }
 ALL_STEP_KEYS = tuple(dict.fromkeys(k for keys in STEP_KEYS.values() for k in keys))
-QUESTION_KEYS = ("id", "prompt", "explanation", "shuffle", "choices", PREVIOUS)
-CHOICE_KEYS = ("id", "text", "correct", "feedback", PREVIOUS)
-ITEM_KEYS = ("id", "text", PREVIOUS)
+QUESTION_KEYS = tuple(lesson_format.QUESTION)
+CHOICE_KEYS = tuple(lesson_format.CHOICE)
+ITEM_KEYS = tuple(lesson_format.ITEM)
+
+
+def _least(table: dict[str, lesson_format.Key], key: str) -> int:
+    return table[key].minimum
 
 
 class _Ids:
@@ -459,7 +450,7 @@ def parse_lesson(report: Report, data: Mapping[str, Any], path: Path) -> Lesson 
         report.warn("sources", "lesson has no sources; list the references its facts come from")
     ids = _Ids()
     steps: list[Step] = []
-    for item, step_path in table.tables("steps", 1, "steps"):
+    for item, step_path in table.tables("steps", _least(lesson_format.LESSON, "steps"), "steps"):
         step = _parse_step(report, item, step_path, ids)
         if step is not None:
             steps.append(step)
@@ -527,7 +518,9 @@ def check_page(report: Report, key: str, body: str) -> None:
 def _quiz(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
     intro = table.text("intro", required=False)
     questions = []
-    for item, path in table.tables("questions", 1, "steps.questions"):
+    for item, path in table.tables(
+        "questions", _least(lesson_format.STEP_KIND["quiz"], "questions"), "steps.questions"
+    ):
         question = _question(table.report, item, path)
         ids.questions.append((question.id, path, question.previous_ids))
         questions.append(question)
@@ -551,7 +544,9 @@ def _question(report: Report, data: Mapping[str, Any], path: str) -> Question:
     choices = []
     seen: list[Owner] = []
     all_readable = True
-    for item, choice_path in table.tables("choices", 2, "steps.questions.choices"):
+    for item, choice_path in table.tables(
+        "choices", _least(lesson_format.QUESTION, "choices"), "steps.questions.choices"
+    ):
         entry = Table(report, item, choice_path, CHOICE_KEYS)
         choice = Choice(
             entry.ident(),
@@ -610,7 +605,9 @@ def _plan(table: Table, step_id: str, title: str, ids: _Ids) -> Step:
     prompt = table.text("prompt")
     allow_custom = table.flag("allow_custom", True)
     items = []
-    for item, path in table.tables("items", 1, "steps.items"):
+    for item, path in table.tables(
+        "items", _least(lesson_format.STEP_KIND["plan"], "items"), "steps.items"
+    ):
         entry = Table(table.report, item, path, ITEM_KEYS)
         plan_item = PlanItem(entry.ident(), entry.text("text"), entry.previous_ids())
         ids.items.append((plan_item.id, path, plan_item.previous_ids))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import sys
 from pathlib import Path
 
-from course.paths import bundled_lessons
+from course.paths import bundled_lessons, validate_command
 
 LESSONS_SUBDIR = "lessons"
 
@@ -64,6 +63,22 @@ def data_lessons_dir(args: argparse.Namespace) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None), os.environ) / LESSONS_SUBDIR
 
 
+def make_private(folder: Path) -> None:
+    """Create ``folder`` and its missing parents 0700 whatever the umask.
+
+    The data folder holds the learner's progress: when ``new`` is the first
+    command to need it, it must be as private as the store would make it.
+    Folders that exist keep their modes.
+    """
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)
+
+
 def _usage_error(message: str) -> int:
     print(f"trd-course new: error: {message}", file=sys.stderr)
     return 2
@@ -83,9 +98,17 @@ def run(args: argparse.Namespace) -> int:
         return _usage_error(f"--dir {folder} is a file, not a folder")
     others = [*(getattr(args, "lessons", None) or []), own]
     try:
+        if args.dir is None:
+            make_private(own.parent)
         made = create_lesson(folder, args.module, args.title, bundled_lessons(), others)
     except ScaffoldError as error:
         print(f"trd-course new: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(
+            f"trd-course new: cannot create {own.parent}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return 1
     print(made.lesson_path)
     if made.course_file is not None:
@@ -96,8 +119,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(
-        f"Next: fill in the file, then check it with: trd-course validate "
-        f"{shlex.quote(str(folder))}",
+        f"Next: fill in the file, then check it with: {validate_command(args, [folder])}",
+        file=sys.stderr,
+    )
+    print(
+        f"Editors that read its first line (#:schema) check it as you type, with the "
+        f"schema copy in {folder}.",
         file=sys.stderr,
     )
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
@@ -524,3 +525,92 @@ def test_guide_example_lesson_validates_clean(tmp_path: Path) -> None:
     own = [p for p in result.problems if p.path.parent == tmp_path / "mine"]
     assert (result.errors, own) == ((), []), "\n".join(p.format() for p in result.problems)
     assert result.course.lesson("sleep-routine") is not None
+
+
+# Issue 18 and 20: modes, the editor schema, a module id hint -------------------
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_files_are_0644_folders_0755_and_the_data_folder_0700(
+    tmp_path: Path, _data_dir: Path, capsys: pytest.CaptureFixture[str], umask: int
+) -> None:
+    old = os.umask(umask)
+    try:
+        code = main(["new", "--module", "sleep", "--title", "Sleep basics"])
+    finally:
+        os.umask(old)
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lesson = Path(out.splitlines()[0])
+    own = _data_dir / "lessons"
+    assert lesson.parent.parent == own
+    modes = {
+        path.relative_to(tmp_path).as_posix(): path.stat().st_mode & 0o777
+        for path in (_data_dir, own, lesson.parent, lesson, own / "course.toml")
+    }
+    assert modes == {
+        "data": 0o700,
+        "data/lessons": 0o755,
+        "data/lessons/sleep": 0o755,
+        f"data/lessons/sleep/{lesson.name}": 0o644,
+        "data/lessons/course.toml": 0o644,
+    }
+    assert (own / "lesson.schema.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_existing_folders_keep_their_modes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir(mode=0o700)
+    os.chmod(folder, 0o700)
+    _made(capsys, folder, "sleep", "Sleep basics")
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_new_lesson_names_a_schema_copy_for_editors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from course import json_schema
+
+    folder = tmp_path / "mine"
+    lesson = _made(capsys, folder, "sleep", "Sleep basics")
+    first = lesson.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "#:schema ../lesson.schema.json"
+    course_first = (folder / "course.toml").read_text(encoding="utf-8").splitlines()[0]
+    assert course_first == "#:schema ./lesson.schema.json"
+    copy = folder / "lesson.schema.json"
+    assert copy.read_text(encoding="utf-8") == json_schema.text()
+    # An outdated copy is refreshed by the next 'new'; the lesson file is never touched.
+    copy.write_text("{}", encoding="utf-8")
+    _made(capsys, folder, "sleep", "Winding down")
+    assert copy.read_text(encoding="utf-8") == json_schema.text()
+
+
+def test_taplo_reads_the_schema_line_of_a_new_lesson(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As an editor would: no --schema option, only the file's own first line."""
+    from tests.course.test_json_schema import _taplo
+
+    lesson = _made(capsys, tmp_path / "mine", "sleep", "Sleep basics")
+    run = subprocess.run(
+        [_taplo(), "check", str(lesson)], capture_output=True, text=True, timeout=60, cwd="/"
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes = 5", "minutes = 0"))
+    run = subprocess.run(
+        [_taplo(), "check", str(lesson)], capture_output=True, text=True, timeout=60, cwd="/"
+    )
+    assert run.returncode != 0 and "less than the minimum of 1" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"), [("Caregivers", "caregivers"), ("Daily Habits", "daily-habits")]
+)
+def test_a_capitalised_module_id_gets_a_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, suggested: str
+) -> None:
+    code, _, err = _new(capsys, tmp_path / "mine", given, "Sleep basics")
+    assert code == 2
+    assert f"did you mean '{suggested}'?" in err
