@@ -62,7 +62,7 @@ def step_detail(step: Step) -> str:
     if isinstance(step, ReadStep):
         lines = page_lines(step.body)
         fit = "fits" if lines <= READ_HEIGHT else f"scrolls (over {READ_HEIGHT})"
-        return f"{lines} lines at 80x24: {fit}"
+        return f"{_count(lines, 'line')} at 80x24: {fit}"
     if isinstance(step, QuizStep):
         several = sum(1 for q in step.questions if q.multiple)
         choices = sum(len(q.choices) for q in step.questions)

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.loader import LoadResult, load_course
+from course.safe_text import UNSAFE
 from tests.course.lesson_text import LESSON, write_folder
 
 FUZZ = settings(
@@ -25,6 +26,10 @@ def _load(tmp_path: Path, content: str | bytes) -> LoadResult:
     for problem in result.problems:
         assert problem.line >= 1
         assert problem.path.name in {"01-one.toml", "lessons"}
+        # What validate prints is harmless and one line, whatever the file held.
+        printed = problem.format()
+        assert UNSAFE.search(printed) is None, printed
+        assert "\n" not in printed
     if result.errors:
         assert result.course.lessons == ()
     return result
