@@ -9,12 +9,18 @@ Two promises shape it:
 - Nothing the learner wrote is ever dropped. Progress for lessons, steps,
   questions or plan items the author has since removed (or that failed to
   load) is listed under "Other saved notes" with its ids.
-- The learner's words are kept exactly. Reflections are quoted line by line
-  (``> `` before each line), so stripping that prefix gives back the text as
-  saved. The only changes: line endings become ``\\n``, and control and
-  direction-override characters (which can make a terminal show something
-  else, or run commands in some terminals) are replaced by visible symbols.
-  Nobody types those on purpose; they arrive with pasted text.
+- The learner's words are kept exactly, and shown only as text. Reflections
+  are quoted line by line (``> `` before each line), and every character
+  Markdown or HTML could act on (``<``, ``&``, ``*``, ``[``, a ``#`` or list
+  marker starting a line...) is escaped with a backslash, so no rendering
+  lets a reflection leave its quote, become markup, or hide what follows (a
+  ``<!--`` once hid the rest of the document). Stripping ``> `` and then the
+  backslash before each escaped mark gives back the text as saved. The only
+  other changes: line endings become ``\\n``, and control and
+  direction-override characters are drawn visibly (``course.safe_text``).
+- The author's words are escaped the same way and labelled as the lesson's
+  ("The lesson asked:"), never quoted: a prompt cannot forge a quote that
+  looks like something the learner wrote.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from course.model import Course, Lesson, PlanStep, Question, QuizStep, ReflectStep
+from course.safe_text import visible_lines
 from course.standing import score
 
 if TYPE_CHECKING:  # only the record types: importing progress would load sqlite3
@@ -56,43 +63,67 @@ _MONTHS = (
     "December",
 )
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
-# overrides and isolates: the same set the lesson validator refuses.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BACKTICKS = re.compile("`+")
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+"""Marks that start markup anywhere in a line: emphasis, code, links, HTML,
+entities, tables, strikethrough (and the backslash itself, so escaping can be
+undone without doubt)."""
+_LINE_START = re.compile(r"^([ \t]*)(#|\+|-|=|\d{1,9}(?=[.)]))")
+"""Marks that mean something only at the start of a line: headings, lists,
+setext underlines (``*`` and ``>`` are already escaped everywhere)."""
 
 
 # -- text helpers ------------------------------------------------------------
 
 
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"
-
-
 def safe_text(text: str) -> str:
     """Normalise line endings and make unsafe characters visible; keep the rest."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub(_visible, text)
+    return visible_lines(text)
 
 
-def _one_line(text: str) -> str:
-    """Author text for a heading or a label: one line, spaces collapsed."""
+def escape_line(line: str) -> str:
+    """One line of untrusted text as Markdown that renders as exactly that text."""
+    line = _INLINE.sub(r"\\\1", line)
+    match = _LINE_START.match(line)
+    if match is None:
+        return line
+    lead, marker = match.groups()
+    rest = line[match.end() :]
+    if marker[0].isdigit():  # "1." or "1)": escape the dot or parenthesis
+        return f"{lead}{marker}\\{rest}"
+    return f"{lead}\\{marker}{rest}"
+
+
+def escape(text: str) -> list[str]:
+    """Untrusted text as escaped Markdown lines (see :func:`escape_line`)."""
+    return [escape_line(line) for line in safe_text(text).split("\n")]
+
+
+def _plain_one_line(text: str) -> str:
     return " ".join(safe_text(text).split())
 
 
+def _one_line(text: str) -> str:
+    """Author text for a heading or a label: one line, spaces collapsed, escaped."""
+    return escape_line(_plain_one_line(text))
+
+
+def _quote_lines(lines: list[str]) -> list[str]:
+    return [f"> {line}" if line else ">" for line in lines]
+
+
 def quote(text: str) -> list[str]:
-    """Quote text as a Markdown blockquote; dropping ``> `` (or ``>``) restores it."""
-    return [f"> {line}" if line else ">" for line in safe_text(text).split("\n")]
+    """The learner's text as a blockquote of escaped lines.
+
+    Dropping ``> `` (or ``>``) from each line, then the backslash before each
+    escaped mark, restores it.
+    """
+    return _quote_lines(escape(text))
 
 
 def code(text: str) -> str:
     """An id as a Markdown code span, whatever backticks it holds."""
-    text = _one_line(text)
+    text = _plain_one_line(text)
     if not text:
         return "(no id)"
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
@@ -101,17 +132,24 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _item(marker: str, text: str, indent: str = "") -> list[str]:
-    """A list item whose later lines stay inside the item."""
-    first, *rest = safe_text(text).split("\n")
+def _item(marker: str, text: str, indent: str = "", *, markdown: bool = False) -> list[str]:
+    """A list item whose later lines stay inside the item.
+
+    Args:
+        markdown: ``text`` is this module's own Markdown (a code span), not
+            untrusted text to escape.
+    """
+    first, *rest = safe_text(text).split("\n") if markdown else escape(text)
     inner = indent + " " * len(marker)
     return [f"{indent}{marker}{first}".rstrip()] + [
         f"{inner}{line}" if line else "" for line in rest
     ]
 
 
-def _paragraph(text: str) -> list[str]:
-    return safe_text(text).strip("\n").split("\n")
+def _prompt(text: str) -> list[str]:
+    """An author's prompt: escaped, and labelled as the lesson's words, never quoted."""
+    lines = escape(safe_text(text).strip("\n"))
+    return [f"*The lesson asked:* {lines[0]}", *lines[1:]]
 
 
 def _date(moment: datetime, zone: datetime) -> str:
@@ -192,7 +230,7 @@ class _Writer:
             choice = choices.get(choice_id)
             if choice is None:
                 text = f"choice {code(choice_id)} (no longer in the lesson)"
-                lines += _item("- ", text, pad + "  ")
+                lines += _item("- ", text, pad + "  ", markdown=True)
             else:
                 lines += _item("- ", choice.text, pad + "  ")
         if not latest.choice_ids:
@@ -203,6 +241,7 @@ class _Writer:
 
     def reflection(self, reflection: Reflection) -> None:
         if reflection.text.strip():
+            self.block(["**You wrote:**"])
             self.block(quote(reflection.text))
         else:
             self.block(["*(left empty)*"])
@@ -249,14 +288,14 @@ def _lesson_section(w: _Writer, course: Course, lesson: Lesson, saved: _Saved) -
             if reflection is None:
                 continue
             w.block([f"### Reflection: {_one_line(step.title)}"])
-            w.block(_paragraph(step.prompt))
+            w.block(_prompt(step.prompt))
             w.reflection(reflection)
         elif isinstance(step, PlanStep):
             plan = saved.plans.get(step.id)
             if plan is None:
                 continue
             w.block([f"### Plan: {_one_line(step.title)}"])
-            w.block(_paragraph(step.prompt))
+            w.block(_prompt(step.prompt))
             lines: list[str] = []
             for item in step.items:
                 box = "[x]" if item.id in plan.ticked else "[ ]"
@@ -342,7 +381,7 @@ def notes_markdown(course: Course, snapshot: Snapshot, now: datetime) -> str:
     w = _Writer(now)
     w.block([f"# My notes: {_one_line(course.title)}"])
     w.block([f"Exported on {w.date(now)} at {_time_of_day(now)}."])
-    w.block(quote(f"**Private health information.** {PRIVACY_NOTE}"))
+    w.block(_quote_lines([f"**Private health information.** {PRIVACY_NOTE}"]))
     w.block([NOT_ADVICE])
 
     saved = _by_lesson(snapshot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from course.cli import main
-from course.export import notes_markdown
+from course.export import escape_line, notes_markdown
 from course.model import (
     Choice,
     Course,
@@ -134,14 +135,19 @@ def fill(store: Store) -> None:
     store.add_plan_item("retired-lesson", "p", "My own item there")
 
 
+def unescape(text: str) -> str:
+    """Undo Markdown's backslash escapes (CommonMark: a backslash before ASCII punctuation)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
 def unquote(lines: list[str]) -> str:
-    """Undo the export's blockquote: drop '> ' (or a bare '>') from each line."""
-    return "\n".join(line[2:] if line.startswith("> ") else line[1:] for line in lines)
+    """Undo the export's blockquote: drop '> ' (or a bare '>'), then the escapes."""
+    return unescape("\n".join(line[2:] if line.startswith("> ") else line[1:] for line in lines))
 
 
 def quoted_block(text: str, first_line: str) -> list[str]:
     lines = text.split("\n")
-    start = lines.index(f"> {first_line}")
+    start = lines.index(f"> {escape_line(first_line)}")
     end = start
     while end < len(lines) and lines[end].startswith(">"):
         end += 1
@@ -205,7 +211,7 @@ def test_quiz_shows_first_try_latest_choice_texts_and_attempts(store: Store) -> 
         "     - Keeping a sleep routine",
         "   - 1 attempt",
     ]
-    assert "Quiz score: 1 of 2 answered questions right on the first try." in text
+    assert "Quiz: 2 of 2 right (1 of 2 answered right on the first try)." in text
 
 
 def test_reflection_is_quoted_and_comes_back_exactly(store: Store) -> None:
@@ -222,8 +228,8 @@ def test_control_characters_are_made_visible_not_passed_to_a_terminal(store: Sto
     store.save_reflection("sleep", "sleep-think", "red \x1b[31malert\x1b[0m\r\nnext\u202eline")
     text = notes_markdown(COURSE, store.snapshot(), NOW)
     assert "\x1b" not in text and "\r" not in text and "\u202e" not in text
-    assert "> red \u241b[31malert\u241b[0m" in text.split("\n")
-    assert "> next\ufffdline" in text.split("\n")
+    assert "> red \u241b\\[31malert\u241b\\[0m" in text.split("\n")
+    assert "> next\\<U+202E\\>line" in text.split("\n")
 
 
 def test_plan_shows_ticked_and_unticked_author_and_own_items(store: Store) -> None:
@@ -327,7 +333,7 @@ def test_export_to_a_file_is_private(
         os.umask(old_umask)
     assert _mode(out) == 0o600
     text = out.read_text(encoding="utf-8")
-    assert "> My *private* words\n> line two" in text
+    assert "> My \\*private\\* words\n> line two" in text
     assert "- [x] Do one thing" in text
     assert "Which?" in text and "First try: wrong" in text
     assert str(out) in capsys.readouterr().out
@@ -350,7 +356,7 @@ def test_export_to_stdout(learner: list[str], capsys: pytest.CaptureFixture[str]
     assert main([*learner, "export"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# My notes: Test course\n")
-    assert "> My *private* words" in out
+    assert "> My \\*private\\* words" in out
 
 
 def test_export_refuses_a_folder(
