@@ -244,3 +244,6 @@ class Session:
     def set_setting(self, key: str, value: str | None) -> None:
         if self._store.setting(key) != value:
             self.write(self._store.set_setting, key, value)
+
+    # -- the learner's tools ----------------------------------------------------
+    # Each tool's verbs live in a door of its own module, built on first use.

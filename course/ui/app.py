@@ -25,7 +25,7 @@ from course.lesson_files import LoadResult
 from course.session import Session
 from course.ui import textual_fixes
 from course.ui.commands import LessonCommands
-from course.ui.messages import LessonChosen, StepsLetGo
+from course.ui.messages import LessonChosen, StepsLetGo, ToolChosen
 from course.ui.screens.course_map import MapScreen
 from progress import Notice, Store
 
@@ -193,6 +193,18 @@ class CourseApp(textual_fixes.KindCrash):
         assert isinstance(kept, LessonScreen)
         kept.open(lesson, message.step, message.part)
         self.push_screen(kept)
+
+    @on(ToolChosen)
+    def open_tool(self, message: ToolChosen) -> None:
+        """Show one of the learner's tools over whatever is on screen (F1 stays one key)."""
+        from course.ui.tools import tool
+
+        chosen = tool(message.tool)
+        if chosen is None or not chosen.available():
+            return
+        if getattr(self.screen, "tool_id", None) == chosen.id:
+            return  # already open
+        self.push_screen(chosen.build(self.session))
 
     # -- actions ---------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from course.session import Session
-from course.ui.messages import LessonChosen
+from course.ui.messages import LessonChosen, ToolChosen
 from course.ui.text import highlighted, markup_literal, plain
 
 
@@ -25,7 +25,18 @@ class LessonCommands(Provider):
     def choose(self, lesson_id: str, step: int = 0, part: int = 0) -> None:
         self.app.post_message(LessonChosen(lesson_id, step, part))
 
+    def choose_tool(self, tool_id: str) -> None:
+        self.app.post_message(ToolChosen(tool_id))
+
     async def discover(self) -> Hits:
+        from course.ui.tools import available_tools
+
+        for item in available_tools():
+            yield DiscoveryHit(
+                plain(item.title),
+                lambda tool_id=item.id: self.choose_tool(tool_id),
+                help=markup_literal(item.summary),
+            )
         for lesson in self.session.course.lessons:
             yield DiscoveryHit(
                 plain(f"Open lesson: {lesson.title}"),
@@ -35,9 +46,19 @@ class LessonCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         from course.search import search  # first used when the palette is typed in
+        from course.ui.tools import available_tools
 
         course = self.session.course
         matcher = self.matcher(query)
+        for item in available_tools():
+            score = matcher.match(f"{item.title} {item.summary}")
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlighted(matcher, item.title),
+                    lambda tool_id=item.id: self.choose_tool(tool_id),
+                    help=markup_literal(item.summary),
+                )
         titles: set[str] = set()
         for lesson in course.lessons:
             label = f"Open lesson: {lesson.title}"

@@ -12,8 +12,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from course.session import Place, Session
 from course.standing import State
-from course.ui.messages import LessonChosen
+from course.ui.messages import LessonChosen, ToolChosen
 from course.ui.text import plain
+from course.ui.tools import TOOLS, available_tools
 from course.ui.widgets.footer import QuietFooter
 from course.ui.widgets.meter import Meter
 
@@ -23,6 +24,10 @@ class MapScreen(Screen[None]):
         Binding("c", "continue", "Continue", id="continue"),
         Binding("down", "move_in_list(1)", "Next lesson", show=False, id="list-down"),
         Binding("up", "move_in_list(-1)", "Previous lesson", show=False, id="list-up"),
+        *(
+            Binding(t.key, f"tool('{t.id}')", t.title, show=False, id=f"tool-{t.id}")
+            for t in TOOLS
+        ),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -56,6 +61,18 @@ class MapScreen(Screen[None]):
         view = self.session.map_view()
         self.continue_place = view.continue_place
         standings = view.standings
+        tools = available_tools()
+        if tools:
+            options.append(
+                Option(Content.styled("Your own tools", "bold"), id="tools", disabled=True)
+            )
+            for item in tools:
+                label = Content.assemble(
+                    (f"{item.key} ", "bold"),
+                    (item.title, "bold"),
+                    (f" · {item.summary}", "dim"),
+                )
+                options.append(Option(label, id=f"tool:{item.id}"))
         for module in course.modules:
             options.append(
                 Option(
@@ -108,6 +125,8 @@ class MapScreen(Screen[None]):
         """Hide Continue from the footer until there is somewhere to continue to."""
         if action == "continue":
             return self.continue_place is not None
+        if action == "tool":
+            return any(t.id == parameters[0] for t in available_tools())
         return True
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -130,9 +149,15 @@ class MapScreen(Screen[None]):
             else:
                 lessons.action_cursor_up()
 
+    def action_tool(self, tool_id: str) -> None:
+        self.post_message(ToolChosen(tool_id))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id or ""
+        if option_id.startswith("tool:"):
+            self.action_tool(option_id.removeprefix("tool:"))
+            return
         lesson = self.session.course.lesson(option_id.removeprefix("lesson:"))
         if lesson is not None:
             self.open(self.session.resume_place(lesson))
