@@ -221,8 +221,12 @@ def full_check(path: Path) -> list[str]:
         StoreError: The file cannot be read.
     """
     require_regular(path)
+    if not path.exists():
+        raise file_error(path, FileNotFoundError(2, "no such file"))
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        # Read-write, though it writes nothing: a read-only connection cannot
+        # remove the -wal and -shm files it makes, and "where" leaves no trace.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         raise _open_error(path, exc) from exc
     try:
