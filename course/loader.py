@@ -54,13 +54,38 @@ class LazyReport(Report):
         return start
 
 
+class _NotAFile(Exception):
+    pass
+
+
+def _read_regular(path: Path) -> bytes:
+    """At most ``MAX_FILE_BYTES + 1`` bytes of ``path``, which must be a regular file.
+
+    Opened without blocking and checked after opening, so a FIFO named like a
+    lesson cannot hang the app or ``validate``, and nothing can swap the file
+    between the check and the read.
+    """
+    import os
+    import stat
+
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _NotAFile
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def read_toml(path: Path) -> tuple[str, dict[str, Any]] | Problem:
     """Read and parse one file, turning every failure into a problem."""
     import tomli  # here, not at the top: a start that finds the course kept never parses
 
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = _read_regular(path)
+    except _NotAFile:
+        return _file_problem(
+            path,
+            "is not a regular file (a pipe, device or socket); a lesson must be a plain text file",
+        )
     except PermissionError:
         return _file_problem(
             path, "file cannot be read: permission denied; make it readable (chmod u+r)"

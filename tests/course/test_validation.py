@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -363,14 +364,14 @@ def test_folder_with_no_lessons(tmp_path: Path) -> None:
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = write_folder(tmp_path / "lessons", {"m/01-one.toml": LESSON})
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.name == "01-one.toml":
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path).name == "01-one.toml":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     problem = _only(load_course([root]).problems)
     assert problem.path.name == "01-one.toml"
     assert "permission denied" in problem.message
@@ -435,3 +436,13 @@ def test_numbers_in_file_names_sort_as_numbers(tmp_path: Path) -> None:
     }
     root = write_folder(tmp_path / "lessons", lessons)
     assert [x.id for x in load_course([root]).course.lessons] == ["l9", "l10", "l100"]
+
+
+def test_a_fifo_named_like_a_lesson_is_reported_not_waited_on(tmp_path: Path) -> None:
+    root = write_folder(tmp_path / "lessons", {"m/01-one.toml": LESSON})
+    os.mkfifo(root / "m" / "02-pipe.toml")
+    result = load_course([root])
+    problem = _only(result.problems)
+    assert problem.path.name == "02-pipe.toml"
+    assert "is not a regular file" in problem.message
+    assert [lesson.id for lesson in result.course.lessons] == ["lesson-one"]
