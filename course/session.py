@@ -23,8 +23,11 @@ from course.standing import Answers, Score, Standing, score, standing
 from progress import LessonProgress, Store, StoreError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from course.grading import Grade
     from course.model import Choice
+    from course.notes import Note
     from progress import OwnPlanItem, PlanState
 
 P = ParamSpec("P")
@@ -228,6 +231,33 @@ class Session:
     def remove_own_item(self, lesson_id: str, step_id: str, item_id: str) -> bool:
         """Remove one of the learner's own items and its tick."""
         return bool(self.write(self._store.remove_plan_item, lesson_id, step_id, item_id))
+
+    # -- the learner's notes ---------------------------------------------------
+
+    def notes(self) -> tuple[Note, ...]:
+        """Every reflection and plan the learner wrote, by lesson, in course order."""
+        from course.notes import gather
+
+        snapshot = self._store.snapshot()
+        return gather(self.course, snapshot.reflections, snapshot.plans)
+
+    def notes_markdown(self) -> str:
+        """The notes as ``trd-course export`` writes them."""
+        from datetime import datetime
+
+        from course.export import notes_markdown
+
+        return notes_markdown(self.course, self._store.snapshot(), datetime.now().astimezone())
+
+    def export_notes(self, path: Path) -> None:
+        """Write the notes to ``path``, readable only by the learner.
+
+        Raises:
+            PrivateFileError: The file could not be written (the message says why).
+        """
+        from course.private_file import write_private
+
+        write_private(path, self.notes_markdown())
 
     # -- the app itself ---------------------------------------------------------
 

@@ -71,7 +71,10 @@ class Standing:
             text = f"in progress, step {self.step} of {self.steps}"
         else:
             text = str(self.state.value)
-        if self.state is not State.NOT_STARTED and self.score is not None:
+        # A lesson under way shows its quiz once something is answered; a
+        # lesson done always does, so questions skipped are not forgotten.
+        shown = self.score is not None and (self.state is State.DONE or self.score.answered)
+        if shown and self.score is not None:
             text += f", quiz {self.score.describe()}"
         return text
 

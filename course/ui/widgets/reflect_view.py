@@ -46,17 +46,19 @@ class ReflectView(StepView, can_focus=True):
         self.saved_text = saved_text
         self._quiet_timer: Timer | None = None
         self._longest_timer: Timer | None = None
+        # Made here, not in compose: the text is asked for (to save it) even
+        # of a view let go before it was ever shown.
+        self._area = TextArea(
+            saved_text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=plain(step.placeholder or "Write as much or as little as you like."),
+            classes="reflect-answer",
+        )
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.step.prompt), classes="reflect-prompt")
         yield Static(HINT, classes="reflect-hint")
-        self._area = TextArea(
-            self.saved_text,
-            soft_wrap=True,
-            tab_behavior="focus",
-            placeholder=plain(self.step.placeholder or "Write as much or as little as you like."),
-            classes="reflect-answer",
-        )
         yield self._area
 
     def on_mount(self) -> None:

@@ -1,0 +1,190 @@
+"""My notes: every reflection and plan the learner wrote, by lesson, and an export.
+
+Plan and reflect steps tell the learner to take their words to an
+appointment; this is where those words are gathered, where their own plan
+items can be changed or taken out, and where "Export my notes" writes the
+same Markdown as ``trd-course export`` to a private file they name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Static
+
+from course.notes import Note, NoteItem
+from course.private_file import PrivateFileError
+from course.session import Session
+from course.ui.text import plain
+from course.ui.widgets.choice_box import mark
+from course.ui.widgets.footer import QuietFooter
+
+INTRO = (
+    "Only you can see these. To take them to an appointment, export them to a "
+    "file you can print or show, or use Prepare for my appointment (p on the map)."
+)
+EMPTY = "Nothing here yet. What you write in reflections and plans will be gathered here."
+DEFAULT_EXPORT = "trd-course-notes.md"
+
+
+class AskText(ModalScreen[str | None]):
+    """One line of text, asked for in a small box: the text, or None if cancelled."""
+
+    CSS_PATH = ["dialogs.tcss", "notes.tcss"]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-ask")]
+
+    def __init__(self, title: str, value: str, action: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.action_label = action
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message-panel"):
+            yield Static(plain(self.title_text), id="message-title")
+            yield Input(self.value, id="ask-input")
+            with Horizontal(id="ask-buttons"):
+                yield Button(plain(self.action_label), id="ask-ok", variant="primary")
+                yield Button("Cancel", id="ask-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#ask-input", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ask-ok":
+            self.dismiss(self.query_one("#ask-input", Input).value)
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OwnItemRow(Horizontal):
+    """One of the learner's own plan items, with Edit and Remove."""
+
+    def __init__(self, note: Note, item: NoteItem) -> None:
+        super().__init__(classes="note-own")
+        self.note = note
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        text = f"{mark(self.item.ticked, single=False)} {self.item.text} (your own)"
+        yield Static(plain(text), classes="note-item")
+        yield Button("Edit", classes="note-edit", compact=True)
+        yield Button("Remove", classes="note-remove", compact=True)
+
+
+class NotesScreen(Screen[None]):
+    tool_id = "notes"
+    CSS_PATH = "notes.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="notes-back"),
+        Binding("e", "export", "Export my notes", id="notes-export"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("My notes", id="notes-title")
+        with VerticalScroll(id="notes-body"):
+            yield Static(INTRO, id="notes-intro")
+            yield Button("Export my notes (e)", id="notes-export-button", compact=True)
+            yield Vertical(id="notes-list")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.show_notes()
+        self.query_one("#notes-body", VerticalScroll).scroll_home(animate=False)
+
+    def show_notes(self) -> None:
+        listing = self.query_one("#notes-list", Vertical)
+        listing.remove_children()
+        notes = self.session.notes()
+        if not notes:
+            listing.mount(Static(EMPTY, classes="note-empty"))
+            return
+        widgets: list[Static | Horizontal] = []
+        lesson_id = ""
+        for note in notes:
+            if note.lesson.id != lesson_id:
+                lesson_id = note.lesson.id
+                widgets.append(Static(plain(note.lesson.title), classes="note-lesson"))
+            kind = "Plan" if note.is_plan else "Reflection"
+            widgets.append(Static(plain(f"{kind}: {note.prompt}"), classes="note-prompt"))
+            if note.text is not None:
+                widgets.append(Static(plain(note.text), classes="note-text"))
+            for item in note.items:
+                if item.own:
+                    widgets.append(OwnItemRow(note, item))
+                else:
+                    line = f"{mark(item.ticked, single=False)} {item.text}"
+                    widgets.append(Static(plain(line), classes="note-item"))
+        listing.mount_all(widgets)
+
+    @on(Button.Pressed, ".note-edit")
+    def edit_item(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = event.button.parent
+        if not isinstance(row, OwnItemRow):
+            return
+        note, item = row.note, row.item
+
+        def save(text: str | None) -> None:
+            if text is None or not text.strip() or text == item.text:
+                return
+            if self.session.edit_own_item(note.lesson.id, note.step_id, item.item_id, text):
+                self.show_notes()
+
+        self.app.push_screen(AskText("Change your action", item.text, "Save"), save)
+
+    @on(Button.Pressed, ".note-remove")
+    def remove_item(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = event.button.parent
+        if not isinstance(row, OwnItemRow):
+            return
+        note, item = row.note, row.item
+        if self.session.remove_own_item(note.lesson.id, note.step_id, item.item_id):
+            self.app.notify(f"Removed: {item.text}", markup=False)
+            self.show_notes()
+
+    @on(Button.Pressed, "#notes-export-button")
+    def export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        default = str(Path.home() / DEFAULT_EXPORT)
+
+        def write(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            path = Path(answer.strip()).expanduser()
+            try:
+                self.session.export_notes(path)
+            except PrivateFileError as error:
+                self.app.notify(str(error), severity="error", timeout=20, markup=False)
+                return
+            self.app.notify(
+                f"Notes written to {path}, readable only by you. Keep the file somewhere safe.",
+                timeout=20,
+                markup=False,
+            )
+
+        self.app.push_screen(AskText("Export my notes to this file", default, "Export"), write)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
