@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from course.paths import bundled_lessons, validate_command
+from course.safe_text import visible
 
 LESSONS_SUBDIR = "lessons"
 
@@ -80,7 +81,7 @@ def make_private(folder: Path) -> None:
 
 
 def _usage_error(message: str) -> int:
-    print(f"trd-course new: error: {message}", file=sys.stderr)
+    print(f"trd-course new: error: {visible(message)}", file=sys.stderr)
     return 2
 
 
@@ -102,11 +103,11 @@ def run(args: argparse.Namespace) -> int:
             make_private(own.parent)
         made = create_lesson(folder, args.module, args.title, bundled_lessons(), others)
     except ScaffoldError as error:
-        print(f"trd-course new: {error}", file=sys.stderr)
+        print(f"trd-course new: {visible(str(error))}", file=sys.stderr)
         return 1
     except OSError as error:
         print(
-            f"trd-course new: cannot create {own.parent}: {error.strerror or error}",
+            f"trd-course new: cannot create {visible(str(own.parent))}: {error.strerror or error}",
             file=sys.stderr,
         )
         return 1
