@@ -36,7 +36,13 @@ from course.safe_text import visible_lines
 from course.standing import score
 
 if TYPE_CHECKING:  # only the record types: importing progress would load sqlite3
-    from progress import LessonProgress, PlanState, QuizAttempt, Reflection, Snapshot
+    from progress import (
+        LessonProgress,
+        PlanState,
+        QuizAttempt,
+        Reflection,
+        Snapshot,
+    )
 
 PRIVACY_NOTE = (
     "These notes hold private health information. Keep it somewhere safe; share it "
@@ -166,6 +172,41 @@ def _right(correct: bool) -> str:
     return "right" if correct else "wrong"
 
 
+def _attempts(count: int) -> str:
+    return "1 attempt" if count == 1 else f"{count} attempts"
+
+
+@dataclass(frozen=True)
+class _Answered:
+    """What the notes show of one question: first grade, latest answer, how many."""
+
+    lesson_id: str
+    question_id: str
+    attempts: int
+    first_correct: bool
+    latest: QuizAttempt
+
+
+def _question_results(snapshot: Snapshot) -> list[_Answered]:
+    """Each answered question's summary: from the store's, or from every attempt.
+
+    The export command asks the store for summaries only (a long history of
+    answers need not be loaded); a snapshot with every attempt works too.
+    """
+    if snapshot.question_results or not snapshot.attempts:
+        return [
+            _Answered(r.lesson_id, r.question_id, r.attempts, r.first_correct, r.latest)
+            for r in snapshot.question_results
+        ]
+    grouped: dict[tuple[str, str], list[QuizAttempt]] = {}
+    for attempt in sorted(snapshot.attempts, key=lambda a: a.attempt_id):
+        grouped.setdefault((attempt.lesson_id, attempt.question_id), []).append(attempt)
+    return [
+        _Answered(lesson_id, question_id, len(tries), tries[0].correct, tries[-1])
+        for (lesson_id, question_id), tries in grouped.items()
+    ]
+
+
 # -- gathering the snapshot by lesson ----------------------------------------
 
 
@@ -174,7 +215,7 @@ class _Saved:
     """Everything the snapshot holds for one lesson id."""
 
     progress: LessonProgress | None = None
-    attempts: dict[str, list[QuizAttempt]] = field(default_factory=dict)
+    answers: dict[str, _Answered] = field(default_factory=dict)
     reflections: dict[str, Reflection] = field(default_factory=dict)
     plans: dict[str, PlanState] = field(default_factory=dict)
 
@@ -183,9 +224,8 @@ def _by_lesson(snapshot: Snapshot) -> dict[str, _Saved]:
     saved: dict[str, _Saved] = {}
     for progress in snapshot.lessons:
         saved.setdefault(progress.lesson_id, _Saved()).progress = progress
-    for attempt in sorted(snapshot.attempts, key=lambda a: a.attempt_id):
-        entry = saved.setdefault(attempt.lesson_id, _Saved())
-        entry.attempts.setdefault(attempt.question_id, []).append(attempt)
+    for result in _question_results(snapshot):
+        saved.setdefault(result.lesson_id, _Saved()).answers[result.question_id] = result
     for reflection in snapshot.reflections:
         saved.setdefault(reflection.lesson_id, _Saved()).reflections[reflection.step_id] = (
             reflection
@@ -219,11 +259,11 @@ class _Writer:
             return f"Started on {self.date(progress.started_at)}; not finished yet."
         return "Not finished yet."
 
-    def question(self, number: int, question: Question, tries: list[QuizAttempt]) -> None:
+    def question(self, number: int, question: Question, result: _Answered) -> None:
         lines = _item(f"{number}. ", question.prompt)
         pad = " " * len(f"{number}. ")
-        latest = tries[-1]
-        lines.append(f"{pad}- First try: {_right(tries[0].correct)}")
+        latest = result.latest
+        lines.append(f"{pad}- First try: {_right(result.first_correct)}")
         lines.append(f"{pad}- Your latest answer ({_right(latest.correct)}):")
         choices = {choice.id: choice for choice in question.choices}
         for choice_id in latest.choice_ids:
@@ -235,8 +275,7 @@ class _Writer:
                 lines += _item("- ", choice.text, pad + "  ")
         if not latest.choice_ids:
             lines.append(f"{pad}  - (no choice picked)")
-        attempts = "1 attempt" if len(tries) == 1 else f"{len(tries)} attempts"
-        lines.append(f"{pad}- {attempts}")
+        lines.append(f"{pad}- {_attempts(result.attempts)}")
         self.block(lines)
 
     def reflection(self, reflection: Reflection) -> None:
@@ -270,19 +309,19 @@ def _lesson_heading(course: Course, lesson: Lesson) -> list[str]:
 def _lesson_section(w: _Writer, course: Course, lesson: Lesson, saved: _Saved) -> None:
     w.block(_lesson_heading(course, lesson))
     w.block([w.status(saved.progress)])
-    answers = {qid: (tries[0].correct, tries[-1].correct) for qid, tries in saved.attempts.items()}
+    answers = {qid: (r.first_correct, r.latest.correct) for qid, r in saved.answers.items()}
     result = score(lesson, answers)
     if result is not None and result.answered:
         first = f"{result.first_try} of {result.answered} answered right on the first try"
         w.block([f"Quiz: {result.describe()} ({first})."])
     for step in lesson.steps:
         if isinstance(step, QuizStep):
-            asked = [q for q in step.questions if q.id in saved.attempts]
+            asked = [q for q in step.questions if q.id in saved.answers]
             if not asked:
                 continue
             w.block([f"### Quiz: {_one_line(step.title)}"])
             for number, question in enumerate(asked, start=1):
-                w.question(number, question, saved.attempts[question.id])
+                w.question(number, question, saved.answers[question.id])
         elif isinstance(step, ReflectStep):
             reflection = saved.reflections.get(step.id)
             if reflection is None:
@@ -312,7 +351,7 @@ def _orphans(lesson: Lesson | None, saved: _Saved) -> _Saved:
     reflect_steps = {s.id for s in lesson.steps if isinstance(s, ReflectStep)}
     plan_steps = {s.id: s for s in lesson.steps if isinstance(s, PlanStep)}
     left = _Saved(
-        attempts={q: tries for q, tries in saved.attempts.items() if q not in questions},
+        answers={q: result for q, result in saved.answers.items() if q not in questions},
         reflections={s: r for s, r in saved.reflections.items() if s not in reflect_steps},
     )
     for step_id, plan in saved.plans.items():
@@ -328,7 +367,7 @@ def _orphans(lesson: Lesson | None, saved: _Saved) -> _Saved:
 
 
 def _has_any(saved: _Saved) -> bool:
-    return bool(saved.progress or saved.attempts or saved.reflections or saved.plans)
+    return bool(saved.progress or saved.answers or saved.reflections or saved.plans)
 
 
 def _other_section(w: _Writer, lesson_id: str, lesson: Lesson | None, saved: _Saved) -> None:
@@ -338,16 +377,15 @@ def _other_section(w: _Writer, lesson_id: str, lesson: Lesson | None, saved: _Sa
             w.block([w.status(saved.progress)])
     else:
         w.block([f"### {_one_line(lesson.title)} ({code(lesson_id)})"])
-    for question_id, tries in saved.attempts.items():
-        latest = tries[-1]
+    for question_id, result in saved.answers.items():
+        latest = result.latest
         picked = ", ".join(code(c) for c in latest.choice_ids) or "(no choice picked)"
-        attempts = "1 attempt" if len(tries) == 1 else f"{len(tries)} attempts"
         w.block(
             [
                 f"- Quiz question {code(question_id)}",
-                f"  - First try: {_right(tries[0].correct)}",
+                f"  - First try: {_right(result.first_correct)}",
                 f"  - Your latest answer ({_right(latest.correct)}): choices {picked}",
-                f"  - {attempts}",
+                f"  - {_attempts(result.attempts)}",
             ]
         )
     for step_id, reflection in saved.reflections.items():

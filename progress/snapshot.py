@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from progress.answers import QuizAttempt
+from progress.answers import QuestionResult, QuizAttempt
 from progress.own_work import PlanState, Reflection
 from progress.records import LessonProgress, Position
 
@@ -26,3 +26,6 @@ class Snapshot:
     plans: tuple[PlanState, ...]
     first_run_acknowledged_at: datetime | None
     settings: Mapping[str, str] = field(default_factory=dict)
+    question_results: tuple[QuestionResult, ...] = ()
+    """Each answered question's first grade, latest answer and number of
+    answers, in first-answered order: what the export shows of quizzes."""

@@ -105,7 +105,7 @@ def export(args: argparse.Namespace) -> int:
         )
     course = load_lessons(NAME, args, folder).course
     with open_existing(NAME, db_path) as store:
-        snapshot = store.snapshot()
+        snapshot = store.snapshot(every_attempt=False)
     from course.export import notes_markdown
 
     text = notes_markdown(course, snapshot, datetime.now().astimezone())
