@@ -13,7 +13,6 @@ holds it to within a few lines of the real page for every bundled lesson).
 from __future__ import annotations
 
 import re
-import textwrap
 
 READ_WIDTH = 78
 """Columns of page text at 80 columns: the step area's padding takes 2 (measured in
@@ -26,6 +25,39 @@ the page's top padding takes 1 (measured in the app)."""
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _FENCE = re.compile(r"\s{0,3}(?:```|~~~)")
 _HEADING = re.compile(r"\s{0,3}#{1,6}(?:\s|$)")
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """Lines ``text`` takes when words are filled greedily into ``width`` columns.
+
+    As ``textwrap.wrap`` counts them (a word longer than a line is cut into
+    pieces), without building the lines: the validator measures every page of
+    every load.
+    """
+    lines = 0
+    used = 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size <= width:
+            used += 1 + size
+            continue
+        if used and size <= width:
+            lines += 1
+            used = size
+            continue
+        if used:
+            # A long word starts on the current line's remainder, as textwrap does.
+            room = width - used - 1
+            if room > 0:
+                size -= room
+            lines += 1
+        full, rest = divmod(size, width)
+        lines += full
+        used = rest
+        if not rest:
+            lines -= 1
+            used = width
+    return lines + 1 if used else max(lines, 1)
 
 
 class _Layout:
@@ -52,7 +84,7 @@ class _Layout:
         if self.paragraph:
             text = " ".join(part.strip() for part in self.paragraph)
             room = max(self.width - self.indent, 10)
-            self.lines += max(1, len(textwrap.wrap(text, room, break_on_hyphens=False)))
+            self.lines += wrapped_lines(text, room)
             self.paragraph = []
 
 
@@ -101,6 +133,8 @@ def code_line(markdown: str) -> int | None:
     block unless the line continues a list item, so an author who indented a
     whole page to line it up in the TOML file gets raw ``**`` on screen.
     """
+    if "    " not in markdown and "\t" not in markdown:
+        return None  # nothing indented four columns: the usual page
     in_fence = False
     in_list = False
     after_blank = True

@@ -7,12 +7,16 @@ every bundled page and on the shapes authors write.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from course.loader import load_course
 from course.model import ReadStep
-from course.page_fit import READ_WIDTH, page_lines
+from course.page_fit import READ_WIDTH, page_lines, wrapped_lines
 from course.paths import bundled_lessons
 from course.ui.markdown_page import MarkdownPage
 
@@ -52,3 +56,13 @@ def test_estimate_is_within_two_lines_on_every_bundled_page() -> None:
     assert len(pages) > 10
     misses = [(page_lines(p), _real(p)) for p in pages if abs(page_lines(p) - _real(p)) > 2]
     assert misses == []
+
+
+@given(
+    st.lists(st.text(alphabet="ab", min_size=1, max_size=120), max_size=30),
+    st.integers(min_value=10, max_value=100),
+)
+def test_the_fast_wrap_counts_as_textwrap_does(words: list[str], width: int) -> None:
+    text = " ".join(words)
+    expected = max(1, len(textwrap.wrap(text, width, break_on_hyphens=False)))
+    assert wrapped_lines(text, width) == expected
