@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use only the --lessons folders, without the bundled course",
     )
+    parser.add_argument("--plain", action="store_true", help="plain lines for screen readers")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in (validate, new, preview, export, reset, restore, where, forget):
         command.add_parser(subparsers)
@@ -77,7 +78,7 @@ def _start_app(args: argparse.Namespace | SimpleNamespace) -> int:
         gc.enable()
 
 
-NO_ARGUMENTS = {"data_dir": None, "lessons": None, "only": False}
+NO_ARGUMENTS = {"data_dir": None, "lessons": None, "only": False, "plain": False}
 """What the parser makes of no arguments at all (a test holds the two equal).
 
 Running ``trd-course`` alone is how the course is started almost every time,
