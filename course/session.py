@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from course.grading import Grade
     from course.model import Choice
     from course.notes import Note
+    from course.session_safety import CheckinDoor, QuestionsDoor, SafetyPlanDoor
     from progress import OwnPlanItem, PlanState
 
 P = ParamSpec("P")
@@ -277,3 +278,24 @@ class Session:
 
     # -- the learner's tools ----------------------------------------------------
     # Each tool's verbs live in a door of its own module, built on first use.
+
+    @property
+    def safety_plan(self) -> SafetyPlanDoor:
+        """My safety plan: its parts as the learner wrote them, saved as typed."""
+        from course.session_safety import SafetyPlanDoor
+
+        return SafetyPlanDoor(self._store, self.write)
+
+    @property
+    def checkins(self) -> CheckinDoor:
+        """The check-in (PHQ-9): take one, the history, and whether one is suggested."""
+        from course.session_safety import CheckinDoor
+
+        return CheckinDoor(self._store, self.write)
+
+    @property
+    def questions(self) -> QuestionsDoor:
+        """The learner's questions for their provider, from anywhere in the course."""
+        from course.session_safety import QuestionsDoor
+
+        return QuestionsDoor(self._store, self.write)
