@@ -215,14 +215,18 @@ class CourseApp(textual_fixes.KindCrash):
             self.push_screen(HelpScreen())
 
     def action_show_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        from course.ui.screens.keys import KeysScreen, screen_keys
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(screen_keys(self.screen)))
 
     async def action_quit(self) -> None:
         self.flush()
-        self.exit()
+        self.exit(message=self.saved_line())
+
+    def saved_line(self) -> str:
+        """What is printed after the course closes: that nothing was left unsaved."""
+        return f"trd-course: everything is saved, in {self.store.path}."
 
     def flush(self) -> None:
         """Save anything still pending on any screen (typing mid-pause) before leaving."""
@@ -248,7 +252,7 @@ class CourseApp(textual_fixes.KindCrash):
 
     def save_and_leave(self) -> None:
         self.flush()
-        self.exit()
+        self.exit(message=self.saved_line())
 
     def report_write_error(self, message: str) -> None:
         self.notify(message, severity="error", timeout=20, markup=False)

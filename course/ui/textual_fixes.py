@@ -18,6 +18,8 @@ upgrade that changes one fails a test that says what to look at again:
 3. **The footer's key widget**, ``FooterKey``, lives in the private module
    ``textual.widgets._footer``; the footer shows and hides its keys instead of
    rebuilding them (a step turn's largest cost), so it needs the class.
+4. **A quiet footer** (:class:`QuietFooterBase`) overrides Footer's
+   ``bindings_changed`` and sets its private ``_bindings_ready`` flag.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from rich.text import Text
 from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.color import Color
+from textual.screen import Screen
 from textual.style import Style
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-__all__ = ["FooterKey", "KindCrash", "apply"]
+__all__ = ["FooterKey", "KindCrash", "QuietFooterBase", "apply"]
 
 TEXTUALS_GET_INNER_OUTER = StylesCache.get_inner_outer
 """Textual's own method, kept so a test can hold the workaround to its answers."""
@@ -79,3 +83,76 @@ class KindCrash(App[Any]):
 
         self._exit_renderables.append(Text(crash.message(self.crash_log)))
         self._close_messages_no_wait()
+
+
+Signature = tuple[tuple[str, str, str, bool, str], ...]
+
+
+def _in_order(keys: Signature, among: Signature) -> bool:
+    """Whether ``keys`` is ``among`` with some left out, in the same order."""
+    rest = iter(among)
+    return all(key in rest for key in keys)
+
+
+class QuietFooterBase(Footer):
+    """Item 4: Textual's Footer, rebuilt only when the keys it shows change.
+
+    Textual's Footer rebuilds every key widget on each focus change and
+    binding refresh, several times per step turn, though the keys shown are
+    almost always the same; those rebuilds were the largest cost of turning a
+    page. This overrides Footer's ``bindings_changed`` hook and sets the flag
+    Footer's own version sets (``_bindings_ready``), then compares what it
+    would show and rebuilds at most once per refresh.
+    """
+
+    _shown: Signature | None = None
+    """The keys on show."""
+    _composed: Signature | None = None
+    """The keys built, some perhaps hidden."""
+    _pending = False
+
+    def signature(self) -> Signature:
+        """What the footer would show: the first key of each action, as Footer does."""
+        shown: dict[str, tuple[str, str, str, bool, str]] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = (
+                    binding.key,
+                    binding.action,
+                    binding.description,
+                    enabled,
+                    tooltip,
+                )
+        return tuple(shown.values())
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self.rebuild_if_changed)
+
+    async def rebuild_if_changed(self) -> None:
+        self._pending = False
+        if not self.is_attached:
+            return
+        signature = self.signature()
+        if signature == self._shown:
+            return
+        self._shown = signature
+        if self._composed is not None and _in_order(signature, self._composed):
+            # Some keys went or came back (Next and Back while typing in a
+            # reflection): show or hide the keys already built.
+            wanted = {action for _, action, *_ in signature}
+            for footer_key in self.query_children(FooterKey):
+                palette = footer_key.has_class("-command-palette")  # always shown
+                footer_key.display = palette or footer_key.action in wanted
+            self.after_keys_changed()
+            return
+        self._composed = signature
+        await self.recompose()
+        self.after_keys_changed()
+
+    def after_keys_changed(self) -> None:
+        """Called once the keys on show have changed (a subclass fits them)."""

@@ -8,6 +8,7 @@ from textual.widgets import TextArea
 
 from course.ui.screens.lesson import LessonScreen
 from course.ui.textual_fixes import FooterKey
+from course.ui.widgets.footer import QuietFooter
 from tests.ui.helpers import lessons_folder, open_lesson, running, settle, shown_keys
 
 
@@ -33,3 +34,20 @@ async def test_typing_in_a_reflection_hides_next_and_back_then_shows_them_again(
         await settle(pilot)
         assert shown_keys(screen)[:3] == ["enter", "n", "b"]
         assert set(screen.query(FooterKey)) == built, "keys were shown again, not rebuilt"
+
+
+async def test_get_help_now_stays_whole_at_60_columns(tmp_path: Path) -> None:
+    for size in ((60, 20), (80, 24)):
+        async with running(lessons_folder(tmp_path / f"lessons{size[0]}"), size=size) as (
+            app,
+            pilot,
+        ):
+            await open_lesson(pilot, "first", 1)
+            await settle(pilot)
+            screen = app.screen
+            footer = screen.query_one(QuietFooter)
+            shown = [k for k in screen.query(FooterKey) if k.display]
+            assert any(k.action == "help" for k in shown)
+            assert sum(k.outer_size.width for k in shown) <= footer.size.width
+            text = "".join(str(k.render()) for k in shown)
+            assert "Get help now" in text, text

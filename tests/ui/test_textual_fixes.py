@@ -66,3 +66,12 @@ def test_3_footer_key_is_textuals_footer_widget() -> None:
     assert issubclass(textual_fixes.FooterKey, Widget)
     assert textual_fixes.FooterKey.__module__ == "textual.widgets._footer"
     assert "FooterKey(" in inspect.getsource(Footer.compose)
+
+
+def test_4_footers_hook_and_flag_are_the_ones_the_quiet_footer_overrides() -> None:
+    from textual.widgets import Footer
+
+    source = inspect.getsource(Footer.bindings_changed)
+    assert "self._bindings_ready = True" in source, "re-check QuietFooterBase.bindings_changed"
+    assert list(inspect.signature(Footer.bindings_changed).parameters) == ["self", "screen"]
+    assert "bindings_changed" in inspect.getsource(Footer.on_mount)

@@ -38,6 +38,22 @@ from course.ui.widgets.step_view import StepView
 from course.ui.widgets.summary_view import SummaryView
 
 
+class StepBody(VerticalScroll, inherit_bindings=False):
+    """The step's page, scrolling with ↑ ↓ Page Up/Down, Home and End.
+
+    Not ← and →: those turn pages, from wherever the keyboard is on the page.
+    """
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+
 class LessonScreen(Screen[None]):
     CSS_PATH = "lesson.tcss"
     BINDINGS = [
@@ -73,7 +89,7 @@ class LessonScreen(Screen[None]):
             with Horizontal(id="lesson-where"):
                 yield Static(id="lesson-step")
                 yield Meter(id="lesson-progress")
-        yield VerticalScroll(id="step-body")
+        yield StepBody(id="step-body")
         with Horizontal(id="lesson-nav"):
             yield Button("← Back", id="lesson-back", compact=True)
             yield Button("Next →", id="lesson-next", variant="primary", compact=True)

@@ -55,7 +55,10 @@ class WelcomeScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#welcome-start", Button).focus()
+        # Focus scrolls to the button; the page opens at its top all the same,
+        # so a small terminal shows "not medical advice" first.
+        self.query_one("#welcome-start", Button).focus(scroll_visible=False)
+        self.query_one("#welcome-body", VerticalScroll).scroll_home(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,74 +1,47 @@
-"""A footer that rebuilds only when the keys it shows have changed.
+"""The app's footer: the keys that can act now, with "Get help now" never cut.
 
-Textual's Footer rebuilds every key widget on each focus change and binding
-refresh, several times per step turn and at start-up, though the keys shown
-are almost always the same. Measured here, those rebuilds were the largest
-cost of turning a page; this one compares what it would show first and
-rebuilds at most once per refresh.
+The quiet rebuilding is Textual-internal work and lives in
+``course.ui.textual_fixes``; this adds what the course needs on top. On a
+narrow terminal the footer drops the least needed keys first (they are all in
+F2's list), so "Get help now" stays whole down to 60 columns.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from textual.events import Resize
 
-from textual.screen import Screen
-from textual.widgets import Footer
+from course.ui.textual_fixes import FooterKey, QuietFooterBase
 
-from course.ui.textual_fixes import FooterKey
-
-Signature = tuple[tuple[str, str, str, bool, str], ...]
-
-
-def _in_order(keys: Signature, among: Signature) -> bool:
-    """Whether ``keys`` is ``among`` with some left out, in the same order."""
-    rest = iter(among)
-    return all(key in rest for key in keys)
+DROP_FIRST = ("show_keys", "quit", "to_map", "back", "previous_step")
+"""Actions whose keys go first when the footer is too narrow, in that order."""
+NEVER_DROPPED = "help"
 
 
-class QuietFooter(Footer):
-    _shown: Signature | None = None
-    """The keys on show."""
-    _composed: Signature | None = None
-    """The keys built, some perhaps hidden."""
-    _pending = False
+class QuietFooter(QuietFooterBase):
+    def after_keys_changed(self) -> None:
+        self.call_after_refresh(self.fit)
 
-    def signature(self) -> Signature:
-        """What the footer would show: the first key of each action, as Footer does."""
-        shown: dict[str, tuple[str, str, str, bool, str]] = {}
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in shown:
-                shown[binding.action] = (
-                    binding.key,
-                    binding.action,
-                    binding.description,
-                    enabled,
-                    tooltip,
-                )
-        return tuple(shown.values())
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self.fit)
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._pending:
-            return
-        if self.is_attached and screen is self.screen:
-            self._pending = True
-            self.call_after_refresh(self.rebuild_if_changed)
-
-    async def rebuild_if_changed(self) -> None:
-        self._pending = False
+    def fit(self) -> None:
+        """Hide keys, least needed first, until what is left fits the width."""
         if not self.is_attached:
             return
-        signature = self.signature()
-        if signature == self._shown:
-            return
-        self._shown = signature
-        if self._composed is not None and _in_order(signature, self._composed):
-            # Some keys went or came back (Next and Back while typing in a
-            # reflection): show or hide the keys already built.
-            wanted = {action for _, action, *_ in signature}
-            for footer_key in self.query_children(FooterKey):
-                palette = footer_key.has_class("-command-palette")  # always shown
-                footer_key.display = palette or footer_key.action in wanted
-            return
-        self._composed = signature
-        await self.recompose()
+        keys = list(self.query_children(FooterKey))
+        wanted = {action for _, action, *_ in self.signature()}
+        for key in keys:
+            if key.has_class("-dropped"):
+                key.remove_class("-dropped")
+                key.display = key.action in wanted
+        width = self.size.width
+        shown = [k for k in keys if k.display]
+        total = sum(k.outer_size.width for k in shown)
+        for action in DROP_FIRST:
+            if total <= width:
+                return
+            for key in shown:
+                if key.action == action and key.display:
+                    total -= key.outer_size.width
+                    key.display = False
+                    key.add_class("-dropped")

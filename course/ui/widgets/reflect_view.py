@@ -76,9 +76,19 @@ class ReflectView(StepView, can_focus=True):
     def action_write(self) -> None:
         self._area.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Inside the box Enter is a new line, so "Enter: Write" is not offered there."""
+        if action == "write":
+            return not self._area.has_focus
+        return True
+
     def on_descendant_focus(self, event: Focus) -> None:
         if event.control is self._area:
             self._area.cursor_location = self._area.document.end
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
