@@ -4,16 +4,20 @@ Run ``python -m bench.store_bench`` (``--quick`` for fewer repetitions). Not a
 test: it prints times for a person to read against the targets, with the
 store's real durability (WAL, ``synchronous=FULL``: an fsync per write).
 
-Targets: median under 2 ms per recorded answer and per reflection save, and
-under 50 ms to open a store that holds 10,000 answers (the open includes the
-integrity check, see ``progress.opening``). Everything runs in a temporary
-folder, never the learner's own.
+Targets: median under 2 ms per recorded answer and per reflection save;
+under 50 ms to open a store that holds 100,000 answers (the open includes the
+check at open, see ``progress.opening``); and ``trd-course export`` of that
+store, run as the learner runs it (a new process), under 1 s with a peak
+resident size under 60 MB. Everything runs in a temporary folder, never the
+learner's own.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +29,8 @@ from progress import database_path, open_store
 
 WRITE_TARGET_MS = 2.0
 OPEN_TARGET_MS = 50.0
+EXPORT_TARGET_S = 1.0
+EXPORT_PEAK_TARGET_MB = 60.0
 
 
 def _write_row(name: str, times: list[float]) -> Row:
@@ -80,7 +86,7 @@ def run(quick: bool = False) -> list[Row]:
     """Time writes and opening; one row per measurement."""
     writes = 200 if quick else 1000
     opens = 10 if quick else 30
-    answers = 10_000
+    answers = 100_000
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="trd-bench-") as tmp:
         db = database_path(Path(tmp) / "data")
@@ -123,11 +129,52 @@ def run(quick: bool = False) -> list[Row]:
                 opening_times,
                 "ms",
                 OPEN_TARGET_MS,
-                notes=f"open, integrity check, read position; file {db.stat().st_size // 1024} KiB",
+                notes=f"open, check, read position; file {db.stat().st_size // 1024} KiB",
                 extra={"p99": percentile(opening_times, 0.99)},
             )
         )
+        rows += _export_rows(db.parent, runs=3 if quick else 10)
     return rows
+
+
+def _export_once(data_dir: Path) -> tuple[float, float]:
+    """One ``trd-course export`` in a new process: seconds, and its peak resident MB."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = data_dir.parent / "notes.md"
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "course", "--data-dir", str(data_dir), "export", "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"trd-course export failed with status {child.returncode}")
+    peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
+    return elapsed, peak_mb
+
+
+def _export_rows(data_dir: Path, runs: int) -> list[Row]:
+    results = [_export_once(data_dir) for _ in range(runs)]
+    return [
+        under(
+            "store: export 100,000 answers",
+            [seconds for seconds, _ in results],
+            "s",
+            EXPORT_TARGET_S,
+            notes="'trd-course export -o FILE' in a new process: start, lessons, open, write",
+        ),
+        under(
+            "store: export 100,000 answers, peak memory",
+            [peak for _, peak in results],
+            "MB",
+            EXPORT_PEAK_TARGET_MB,
+            notes="the export process's peak resident size (ru_maxrss)",
+        ),
+    ]
 
 
 def main() -> None:

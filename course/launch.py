@@ -61,7 +61,8 @@ def start(args: Options) -> int:
         return 1
     with held:
         try:
-            opened = open_store(database_path(data_dir))
+            # A full or read-only disk still opens, read-only, with a notice.
+            opened = open_store(database_path(data_dir), read_only_ok=True)
         except StoreError as error:
             print(f"trd-course: {error}", file=sys.stderr)
             return 1

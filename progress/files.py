@@ -127,9 +127,43 @@ def require_regular(path: Path) -> None:
         raise not_regular_error(path)
 
 
+_LOW_SPACE_BYTES = 256 * 1024
+"""Less free space than this counts as a full disk (SQLite needs room for its journal)."""
+
+
+def unwritable_cause(folder: Path) -> str | None:
+    """Why nothing can be written in ``folder``, in words, or None if it looks writable.
+
+    Asked of the disk itself, so a message names the real cause (a full or
+    read-only disk) rather than guessing at another copy of the course.
+    """
+    current = folder
+    while not current.exists() and current != current.parent:
+        current = current.parent
+    try:
+        info = os.statvfs(current)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return None
+    if info.f_flag & getattr(os, "ST_RDONLY", 1):
+        return "the disk it is on is read-only"
+    if info.f_bavail * info.f_frsize < _LOW_SPACE_BYTES:
+        return "the disk it is on is full"
+    if _POSIX and not os.access(current, os.W_OK):
+        return "you do not have permission to write there"
+    return None
+
+
 def folder_error(folder: Path, exc: OSError) -> StoreError:
     """Explain a folder that cannot be created or made private."""
     reason = exc.strerror or str(exc)
+    cause = unwritable_cause(folder)
+    if cause is not None:
+        return StoreError(
+            f"Can't use the progress folder {folder}: {cause} ({reason}). Free some "
+            "space or use a disk you can write to, or choose another folder with "
+            "--data-dir or the TRD_COURSE_DATA_DIR environment variable.",
+            folder,
+        )
     return StoreError(
         f"Can't use the progress folder {folder} ({reason}). Check that you can "
         "write there, or choose another folder with --data-dir or the "

@@ -21,6 +21,8 @@ On Windows, which has no ``flock``, the lock is not taken.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 import sys
@@ -40,6 +42,7 @@ if sys.platform != "win32":
     import fcntl
 
 _PID_BYTES = 32
+_CANNOT_WRITE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
 
 
 class AlreadyOpen(StoreError):
@@ -122,11 +125,20 @@ def hold_data_folder(data_dir: Path) -> Held:
         ensure_private_dir(data_dir)
     path = in_use_path(data_dir)
     refuse_symlink(path)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    safe = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags, PRIVATE_FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | safe, PRIVATE_FILE_MODE)
     except OSError as exc:
-        raise folder_error(data_dir, exc) from exc
+        if exc.errno not in _CANNOT_WRITE:
+            raise folder_error(data_dir, exc) from exc
+        # A full or read-only disk: the store can then only be read, and two
+        # readers lose nothing; a lock file already there is still honoured.
+        try:
+            fd = os.open(path, os.O_RDONLY | safe)
+        except FileNotFoundError:
+            return Held(path, None)
+        except OSError as again:
+            raise folder_error(data_dir, again) from again
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -134,7 +146,8 @@ def hold_data_folder(data_dir: Path) -> Held:
         if sys.platform == "win32":
             return Held(path, fd)
         if stat.S_IMODE(info.st_mode) & 0o077:
-            os.fchmod(fd, PRIVATE_FILE_MODE)
+            with contextlib.suppress(OSError):  # read-only disk: nothing to protect
+                os.fchmod(fd, PRIVATE_FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

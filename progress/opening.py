@@ -64,6 +64,7 @@ from progress.files import (
     sidecars,
     sync_dir,
     tighten_store_files,
+    unwritable_cause,
 )
 from progress.locking import lock_path, opening_lock
 from progress.records import Notice
@@ -110,17 +111,74 @@ class OpenedStore:
     notices: tuple[Notice, ...] = ()
 
 
-def open_store(path: Path) -> OpenedStore:
+def open_store(path: Path, *, read_only_ok: bool = False) -> OpenedStore:
     """Open (creating if needed) the progress database at ``path``.
 
     Args:
         path: The database file, normally ``database_path(resolve_data_dir(...))``.
+        read_only_ok: When the disk is full or read-only (or the folder is not
+            the learner's to write), open an existing store read-only instead
+            of failing, with a notice naming the cause: enough to read and
+            export it. Its writes then fail with a StoreError.
 
     Raises:
         StoreError: The folder cannot be used, the file cannot be read, or the
             file was written by a newer version (it is then left untouched).
     """
     path = path.absolute()
+    try:
+        return _open_read_write(path)
+    except StoreError as error:
+        if not read_only_ok or isinstance(error, NewerStoreError):
+            raise
+        cause = unwritable_cause(path.parent)
+        if cause is None or not path.is_file():
+            raise
+        return _open_read_only(path, cause, error)
+
+
+class NewerStoreError(StoreError):
+    """The store was saved by a newer version: never opened, not even read-only."""
+
+
+def _open_read_only(path: Path, cause: str, error: StoreError) -> OpenedStore:
+    """The store as it is on disk, for reading and export, when nothing can be written."""
+    for own in store_paths(path):
+        require_regular(own)
+    _refuse_if_header_newer(path)
+    _refuse_if_log_newer(path)
+    # Without a log nothing can change the file under us (nothing can write
+    # here), so SQLite may read it as immutable and need no -shm file.
+    has_log = wal_path(path).exists() and wal_path(path).stat().st_size > 0
+    query = "mode=ro" if has_log else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?{query}",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        version = read_version(conn)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise _newer_error(path, version)
+        missing = missing_parts(conn, version) if version > 0 else ["every table"]
+    except sqlite3.Error as exc:
+        raise error from exc
+    if missing or version < SCHEMA_VERSION:
+        conn.close()
+        raise error  # an older or incomplete store needs a write to be read
+    notice = Notice(
+        f"Your progress folder {path.parent} can't be written to: {cause}. The course "
+        "opened your progress read-only, so you can read it and export your notes, but "
+        "nothing new can be saved until that is fixed (free some space, or copy the "
+        "folder to a disk you can write to and point --data-dir at it).",
+        (path,),
+    )
+    return OpenedStore(Store(conn, path, read_only=True), (notice,))
+
+
+def _open_read_write(path: Path) -> OpenedStore:
     for own in store_paths(path):
         require_regular(own)
     notices: list[Notice] = []
@@ -262,7 +320,7 @@ def _recover(path: Path) -> None:
 
 
 def _newer_error(path: Path, found: int) -> StoreError:
-    return StoreError(
+    return NewerStoreError(
         f"The progress file {path} was saved by a newer version of trd-course "
         f"(format {found}; this version reads up to {SCHEMA_VERSION}). It has "
         "been left exactly as it is. Update trd-course to continue, or use "
@@ -272,6 +330,13 @@ def _newer_error(path: Path, found: int) -> StoreError:
 
 
 def _open_error(path: Path, reason: object) -> StoreError:
+    cause = unwritable_cause(path.parent)
+    if cause is not None:
+        return StoreError(
+            f"Can't open the progress file {path}: {cause} ({reason}). Free some space "
+            "or use a disk you can write to, then start again.",
+            path,
+        )
     return StoreError(
         f"Can't open the progress file {path} ({reason}). If another copy of the "
         "course is running, close it and try again; otherwise check that the "

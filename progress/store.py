@@ -182,11 +182,17 @@ class Store:
     """
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path, watch: LogWatch | None = None
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        watch: LogWatch | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         """Wrap an open, migrated connection (use ``open_store`` instead)."""
         self._conn: sqlite3.Connection | None = conn
         self._path = path
+        self._read_only = read_only
         self._lock = threading.RLock()
         self._watch = watch if watch is not None else LogWatch(path)
         self.set_busy_timeout(WRITE_TIMEOUT_SECONDS)
@@ -207,6 +213,11 @@ class Store:
         """The database file."""
         return self._path
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (a full or read-only disk): reads work, writes fail."""
+        return self._read_only
+
     def close(self) -> None:
         """Checkpoint the log into the database, then close; safe to call twice.
 
@@ -217,6 +228,10 @@ class Store:
         """
         with self._lock:
             if self._conn is not None:
+                if self._read_only:
+                    self._conn.close()
+                    self._conn = None
+                    return
                 # Another program reading makes it fail: SQLite checkpoints on its close.
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

@@ -52,10 +52,12 @@ def say(command: str, message: str) -> None:
     print(f"trd-course {command}: {message}", file=sys.stderr)
 
 
-def open_existing(command: str, db_path: Path) -> Store:
+def open_existing(command: str, db_path: Path, *, read_only_ok: bool = False) -> Store:
     """Open the store at ``db_path``, printing any notices to stderr.
 
-    Call only when the file exists: opening creates it otherwise.
+    Call only when the file exists: opening creates it otherwise. With
+    ``read_only_ok`` (for commands that only read), a full or read-only disk
+    opens the store read-only instead of failing.
 
     Raises:
         StoreError: As :func:`progress.open_store`; :func:`guarded` reports it.
@@ -63,7 +65,7 @@ def open_existing(command: str, db_path: Path) -> Store:
     from progress import open_store
     from progress.store import BUSY_TIMEOUT_SECONDS
 
-    opened = open_store(db_path)
+    opened = open_store(db_path, read_only_ok=read_only_ok)
     for notice in opened.notices:
         say(command, notice.message)
     # Nothing is drawn while a command waits, so it may wait for another program

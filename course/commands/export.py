@@ -104,7 +104,7 @@ def export(args: argparse.Namespace) -> int:
             "folder your progress is in."
         )
     course = load_lessons(NAME, args, folder).course
-    with open_existing(NAME, db_path) as store:
+    with open_existing(NAME, db_path, read_only_ok=True) as store:
         snapshot = store.snapshot(every_attempt=False)
     from course.export import notes_markdown
 

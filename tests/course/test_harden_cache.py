@@ -45,6 +45,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     module = types.ModuleType("course.ui.app")
     module.CourseApp = _App  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "course.ui.app", module)
+    monkeypatch.setenv("TRD_COURSE_PLAIN", "0")  # the full-screen app, though not on a tty
     _App.loaded = []
     return _App.loaded
 

@@ -94,6 +94,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     module = types.ModuleType("course.ui.app")
     module.CourseApp = _FakeApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "course.ui.app", module)
+    monkeypatch.setenv("TRD_COURSE_PLAIN", "0")  # the full-screen app, though not on a tty
     _FakeApp.started = []
     return _FakeApp.started
 
@@ -164,6 +165,7 @@ def test_the_running_app_holds_the_folder(data: Path, monkeypatch: pytest.Monkey
     module = types.ModuleType("course.ui.app")
     module.CourseApp = Probe  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "course.ui.app", module)
+    monkeypatch.setenv("TRD_COURSE_PLAIN", "0")  # the full-screen app, though not on a tty
     assert main(["--data-dir", str(data)]) == 0
     assert seen == [True], "while the app ran, the folder was held"
 
