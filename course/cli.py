@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     # neither builds this parser nor needs them (see ``main``).
     import argparse
 
+    import course.commands.brief
     import course.commands.outline
     import course.commands.schema_cmd
     from course.commands import export, forget, new, preview, reset, restore, validate, where
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in (validate, new, preview, export, reset, restore, where, forget):
         command.add_parser(subparsers)
+    course.commands.brief.add_parser(subparsers)
     course.commands.outline.add_parser(subparsers)
     course.commands.schema_cmd.add_parser(subparsers)
     return parser

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from course.model import Course, Lesson, PlanStep, Question, ReflectStep, Step
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from course.grading import Grade
     from course.model import Choice
     from course.notes import Note
+    from course.session_treatments import BriefDoor, TreatmentsDoor
     from course.session_safety import CheckinDoor, QuestionsDoor, SafetyPlanDoor
     from progress import OwnPlanItem, PlanState
 
@@ -278,6 +280,20 @@ class Session:
 
     # -- the learner's tools ----------------------------------------------------
     # Each tool's verbs live in a door of its own module, built on first use.
+
+    @cached_property
+    def treatments(self) -> TreatmentsDoor:
+        """My treatments: the learner's history and the checks they tick into questions."""
+        from course.session_treatments import TreatmentsDoor
+
+        return TreatmentsDoor(self._store, self.write)
+
+    @cached_property
+    def brief(self) -> BriefDoor:
+        """Prepare for my appointment: the goal, the picks, the page."""
+        from course.session_treatments import BriefDoor
+
+        return BriefDoor(self.course, self._store, self.write)
 
     @property
     def safety_plan(self) -> SafetyPlanDoor:
