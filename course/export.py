@@ -416,6 +416,9 @@ def notes_markdown(course: Course, snapshot: Snapshot, now: datetime) -> str:
     """
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
+    from course.renames import renames, translate_snapshot
+
+    snapshot = translate_snapshot(snapshot, renames(course))
     w = _Writer(now)
     w.block([f"# My notes: {_one_line(course.title)}"])
     w.block([f"Exported on {w.date(now)} at {_time_of_day(now)}."])

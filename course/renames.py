@@ -16,8 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from course.model import Course, PlanStep, QuizStep
+
+if TYPE_CHECKING:  # the shape only: importing progress would bring in sqlite3
+    from progress.snapshot import Snapshot
 
 
 def _table(pairs: Iterable[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], str]:
@@ -115,4 +119,55 @@ def renames(course: Course) -> Renames:
         _table(questions),
         _table(choices),
         _table(items),
+    )
+
+
+def translate_snapshot(snapshot: Snapshot, found: Renames) -> Snapshot:
+    """``snapshot`` with every saved id moved to its current id (for an export).
+
+    The app moves renamed ids in the store when it opens; an export made
+    before the app has run again shows the same by translating what it read.
+    """
+    if not found:
+        return snapshot
+    from dataclasses import replace
+
+    def step(lesson_id: str, step_id: str) -> str:
+        return found.step(lesson_id, step_id)
+
+    lessons = tuple(
+        replace(
+            p,
+            lesson_id=(lid := found.lesson(p.lesson_id)),
+            last_step_id=None if p.last_step_id is None else step(lid, p.last_step_id),
+        )
+        for p in snapshot.lessons
+    )
+    attempts = []
+    for a in snapshot.attempts:
+        lid = found.lesson(a.lesson_id)
+        qid = found.question(lid, a.question_id)
+        chosen = tuple(found.choice(lid, qid, c) for c in a.choice_ids)
+        attempts.append(replace(a, lesson_id=lid, question_id=qid, choice_ids=chosen))
+    reflections = tuple(
+        replace(r, lesson_id=(lid := found.lesson(r.lesson_id)), step_id=step(lid, r.step_id))
+        for r in snapshot.reflections
+    )
+    plans = []
+    for plan in snapshot.plans:
+        lid = found.lesson(plan.lesson_id)
+        sid = step(lid, plan.step_id)
+        ticked = frozenset(found.item(lid, sid, item) for item in plan.ticked)
+        plans.append(replace(plan, lesson_id=lid, step_id=sid, ticked=ticked))
+    position = snapshot.position
+    if position is not None:
+        lid = found.lesson(position.lesson_id)
+        position = replace(position, lesson_id=lid, step_id=step(lid, position.step_id))
+    return replace(
+        snapshot,
+        position=position,
+        lessons=lessons,
+        attempts=tuple(attempts),
+        reflections=reflections,
+        plans=tuple(plans),
     )

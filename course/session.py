@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from course.grading import Grade
     from course.model import Choice
     from course.notes import Note
-    from course.session_treatments import BriefDoor, TreatmentsDoor
     from course.session_safety import CheckinDoor, QuestionsDoor, SafetyPlanDoor
+    from course.session_treatments import BriefDoor, TreatmentsDoor
     from progress import OwnPlanItem, PlanState
 
 P = ParamSpec("P")
@@ -85,6 +85,30 @@ class Session:
         self._store = store
         self._on_error = on_error
         self._seed: str | None = None
+        self.follow_renames()
+
+    def follow_renames(self) -> None:
+        """Move progress saved under ids the author renamed (``previous_ids``) to the new ids.
+
+        Done once as the course opens, in one write, and only when the course
+        renamed something: from then on every read finds it under the new ids.
+        """
+        from course.renames import renames
+
+        found = renames(self.course)
+        if not found:
+            return
+        from progress.renaming import follow_renames
+
+        self.write(
+            follow_renames,
+            self._store,
+            lessons=found.lessons,
+            steps=found.steps,
+            questions=found.questions,
+            choices=found.choices,
+            items=found.items,
+        )
 
     @property
     def store_path(self) -> str:
