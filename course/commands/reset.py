@@ -65,6 +65,7 @@ def saved_lesson_ids(snapshot: Snapshot) -> set[str]:
     return (
         {p.lesson_id for p in snapshot.lessons}
         | {a.lesson_id for a in snapshot.attempts}
+        | {r.lesson_id for r in snapshot.question_results}
         | {r.lesson_id for r in snapshot.reflections}
         | {p.lesson_id for p in snapshot.plans}
     )
@@ -90,7 +91,7 @@ def reset(args: argparse.Namespace) -> int:
         return 0
     course = load_lessons(NAME, args, folder).course if lesson_id is not None else None
     with hold_folder(NAME, folder), open_existing(NAME, db_path) as store:
-        snapshot = store.snapshot()
+        snapshot = store.snapshot(every_attempt=False)
         saved = saved_lesson_ids(snapshot)
         if lesson_id is None:
             if not has_progress(snapshot):
