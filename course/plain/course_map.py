@@ -29,6 +29,12 @@ def map_lines(ctx: Context, tools: Sequence[PlainTool]) -> tuple[list[str], Open
             f"c: Continue with {place.lesson.title}, "
             f"step {place.step + 1} of {len(place.lesson.steps)}."
         )
+    if any(tool.key == "k" for tool in tools):
+        from course.plain.safety import suggestion
+
+        due = suggestion(ctx.session)
+        if due is not None:
+            lines.append(due)
     if tools:
         lines += ["", "Your own tools:"]
         lines += [f"{tool.key}: {tool.title}. {tool.summary}" for tool in tools]

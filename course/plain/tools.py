@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from course import crisis
-from course.model import PlanStep, ReflectStep
 from course.plain.context import TO_MAP, Context, Open
 from course.session import Session
 
@@ -50,8 +49,12 @@ def help_lines(session: Session | None) -> Iterator[str]:
 
 
 def own_helpers(session: Session) -> Iterator[str]:
-    """The people and places the learner wrote in their safety plan, if there is one."""
-    return iter(())
+    """The helpers and professionals from the learner's safety plan (none without the plan door)."""
+    if not hasattr(Session, "safety_plan"):
+        return iter(())
+    from course.plain.safety import own_helpers as from_plan
+
+    return from_plan(session)
 
 
 # -- my notes ---------------------------------------------------------------------
@@ -60,32 +63,24 @@ def own_helpers(session: Session) -> Iterator[str]:
 def note_lines(session: Session) -> list[str]:
     """Every reflection and plan the learner wrote, under its lesson, with its prompt."""
     out: list[str] = []
-    for lesson in session.course.lessons:
-        section: list[str] = []
-        for step in lesson.steps:
-            if isinstance(step, ReflectStep):
-                text = session.reflection(lesson, step)
-                if text.strip():
-                    section += ["", f"Reflection: {step.title}" if step.title else "Reflection"]
-                    section.append(f"The lesson asked: {step.prompt}")
-                    section.append("You wrote:")
-                    section += text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            elif isinstance(step, PlanStep):
-                state = session.plan(lesson, step)
-                rows = [(item.text, item.id in state.ticked) for item in step.items]
-                rows += [
-                    (own.text + " (your own)", own.item_id in state.ticked)
-                    for own in state.own_items
-                ]
-                if state.ticked or state.own_items:
-                    section += ["", f"Plan: {step.title}" if step.title else "Plan"]
-                    section.append(f"The lesson asked: {step.prompt}")
-                    section += [
-                        f"- {text}: {'ticked' if ticked else 'not ticked'}"
-                        for text, ticked in rows
-                    ]
-        if section:
-            out += ["", f"Lesson: {lesson.title}", *section]
+    lesson_id: str | None = None
+    for note in session.notes():
+        if note.lesson.id != lesson_id:
+            lesson_id = note.lesson.id
+            out += ["", f"Lesson: {note.lesson.title}"]
+        out.append(f"The lesson asked: {note.prompt}")
+        if note.text is not None:
+            out.append("You wrote:")
+            out += note.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        else:
+            out += [
+                f"- {item.text}{' (your own)' if item.own else ''}: "
+                f"{'ticked' if item.ticked else 'not ticked'}"
+                for item in note.items
+            ]
+        out.append("")
+    while out and out[-1] == "":
+        out.pop()
     return out
 
 
@@ -109,4 +104,22 @@ def notes(ctx: Context) -> Open:
 
 def available_tools() -> tuple[PlainTool, ...]:
     """The tools this copy of the course has, in the app's order."""
-    return (PlainTool("m", "notes", "My notes", "Every reflection and plan you wrote.", notes),)
+    from course.plain import safety
+
+    return (
+        PlainTool(
+            "s",
+            "safety plan",
+            "My safety plan",
+            "Your own plan for a crisis: signs, what helps, who to call.",
+            safety.safety_plan,
+        ),
+        PlainTool(
+            "k",
+            "check-in",
+            "Check-in",
+            "How the last two weeks have been (the PHQ-9), and your trend.",
+            safety.checkin,
+        ),
+        PlainTool("m", "notes", "My notes", "Every reflection and plan you wrote.", notes),
+    )
