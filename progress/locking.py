@@ -44,7 +44,11 @@ def opening_lock(db_path: Path, timeout: float) -> Iterator[None]:
     """
     path = lock_path(db_path)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        # No links followed, and a FIFO planted here must not block the open.
+        flags = (
+            os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+        fd = os.open(path, flags, PRIVATE_FILE_MODE)
     except OSError as exc:
         raise folder_error(db_path.parent, exc) from exc
     try:
