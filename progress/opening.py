@@ -11,8 +11,11 @@ its question:
 3. Read the 100-byte SQLite header with plain file I/O. If its
    ``user_version`` is newer than this code, refuse *before* SQLite touches
    the folder: even a read-only SQLite connection creates ``-wal`` and
-   ``-shm`` files next to a WAL database. (This is also done once before
-   taking the lock, so refusing leaves the folder exactly as it was.)
+   ``-shm`` files next to a WAL database. The ``-wal``'s newest copy of that
+   header is read the same way (:mod:`progress.wal`). (Both are also done
+   once before taking the lock, so refusing leaves the folder exactly as it
+   was.) Then a ``-wal`` that is not this store's own log is set aside with
+   a copy of the database, never applied to it.
 4. Open a *read-only* connection to read the real version (a ``-wal`` left by
    a newer copy may hold a newer one) and to check integrity. Read-only, so
    a damaged file is never checkpointed or rewritten before it is moved
@@ -28,9 +31,10 @@ its question:
 
 Before any of this, every file of the store is checked to be a regular file
 and not a symbolic link (a FIFO as ``progress.db`` hung the app and
-``export``; a link made the course chmod its target), and a ``-wal`` that is
-not this store's own log (:mod:`progress.wal`) is set aside with a copy of
-the database, never applied to it.
+``export``; a link made the course chmod its target).
+
+With ``read_only_ok``, a store on a full or read-only disk is opened
+read-only instead (:func:`open_store`).
 
 Integrity check: a store up to ``FULL_CHECK_LIMIT_BYTES`` (about 15,000
 answers, far more than a learner gives) gets SQLite's full
