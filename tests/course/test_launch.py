@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from course.cli import NO_ARGUMENTS, build_parser, main
-from course.launch import lesson_folders, load
-from course.paths import bundled_lessons
+from course.launch import load
+from course.paths import bundled_lessons, lesson_folders
 from tests.course.lesson_text import LESSON, write_folder
 
 

@@ -72,9 +72,9 @@ def _run(tmp_path: Path, case: str) -> tuple[str, str]:
         '"$2" -m course --data-dir "$1/data" export\n'
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "SETUP": SETUP, "CHECK": CHECK}
+    command = ["unshare", "-m", "--propagation", "private", "sh", "-c", script]
     done = subprocess.run(
-        ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(mount)]
-        + [sys.executable],
+        [*command, "sh", str(mount), sys.executable],
         capture_output=True,
         text=True,
         env=env,
