@@ -23,6 +23,7 @@ from course.session import Session
 from course.ui.text import plain
 from course.ui.widgets.choice_box import mark
 from course.ui.widgets.footer import QuietFooter
+from course.ui.widgets.harmless import HarmlessInput
 
 INTRO = (
     "Only you can see these. To take them to an appointment, export them to a "
@@ -47,7 +48,7 @@ class AskText(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="message-panel"):
             yield Static(plain(self.title_text), id="message-title")
-            yield Input(self.value, id="ask-input")
+            yield HarmlessInput(self.value, id="ask-input")
             with Horizontal(id="ask-buttons"):
                 yield Button(plain(self.action_label), id="ask-ok", variant="primary")
                 yield Button("Cancel", id="ask-cancel")

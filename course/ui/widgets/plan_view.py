@@ -17,6 +17,7 @@ from course.model import PlanStep
 from course.ui.messages import OwnItemAdded, PlanItemToggled
 from course.ui.text import plain
 from course.ui.widgets.choice_box import ChoiceBox
+from course.ui.widgets.harmless import HarmlessInput
 from course.ui.widgets.step_view import StepView
 from progress import OwnPlanItem, PlanState
 
@@ -37,7 +38,9 @@ class PlanView(StepView):
                 yield ChoiceBox(own.item_id, own.text, own.item_id in state.ticked, single=False)
         if self.step.allow_custom:
             with Horizontal(classes="plan-add"):
-                yield Input(placeholder="Add my own action…", classes="plan-new", compact=True)
+                yield HarmlessInput(
+                    placeholder="Add my own action…", classes="plan-new", compact=True
+                )
                 yield Button("Add", classes="plan-add-button", compact=True)
 
     @on(ChoiceBox.Changed)

@@ -21,6 +21,7 @@ from textual.widgets import Static, TextArea
 from course.model import ReflectStep
 from course.ui.messages import ReflectionChanged
 from course.ui.text import plain
+from course.ui.widgets.harmless import HarmlessTextArea
 from course.ui.widgets.step_view import StepView
 
 HINT = (
@@ -48,7 +49,7 @@ class ReflectView(StepView, can_focus=True):
         self._longest_timer: Timer | None = None
         # Made here, not in compose: the text is asked for (to save it) even
         # of a view let go before it was ever shown.
-        self._area = TextArea(
+        self._area = HarmlessTextArea(
             saved_text,
             soft_wrap=True,
             tab_behavior="focus",
