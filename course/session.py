@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from course.model import Course, Lesson, PlanStep, Question, ReflectStep, Step
 from course.standing import Answers, Score, Standing, score, standing
-from progress import LessonProgress, Store, StoreError
+from progress import LessonProgress, Store, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,6 +32,13 @@ if TYPE_CHECKING:
     from course.session_safety import CheckinDoor, QuestionsDoor, SafetyPlanDoor
     from course.session_treatments import BriefDoor, TreatmentsDoor
     from progress import OwnPlanItem, PlanState
+
+BUSY_MESSAGE = (
+    "Another program is using your progress file right now. Everything you do is "
+    "kept and will be saved as soon as it lets go; you can carry on, and help (F1) "
+    "works as always."
+)
+SAVED_AFTER_BUSY = "Everything you did while your progress file was busy is now saved."
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -78,13 +85,24 @@ class Session:
         store: The learner's open store.
         on_error: Called with a sentence when a write fails; the front end
             shows it (a notification, a printed line) and carries on.
+        on_saved: Called with a sentence when writes kept while the store was
+            busy have all been saved.
     """
 
-    def __init__(self, course: Course, store: Store, on_error: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        course: Course,
+        store: Store,
+        on_error: Callable[[str], None],
+        on_saved: Callable[[str], None] | None = None,
+    ) -> None:
         self.course = course
         self._store = store
         self._on_error = on_error
+        self._on_saved = on_saved or (lambda message: None)
         self._seed: str | None = None
+        self._waiting: list[Callable[[], object]] = []
+        self._told_busy = False
         self.follow_renames()
 
     def follow_renames(self) -> None:
@@ -116,14 +134,58 @@ class Session:
         return str(self._store.path)
 
     def write(self, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
-        """Run one store write; on failure tell the learner and carry on."""
+        """Run one store write; on failure tell the learner and carry on.
+
+        While another program holds the store's write lock the write is kept,
+        in order, and tried again by :meth:`retry_waiting` (the front end
+        calls it now and then): the screen, and help, never wait on the lock.
+        Returns None for a write kept for later, as for one that failed.
+        """
+        if self._waiting:
+            self._waiting.append(partial(action, *args, **kwargs))
+            return None
         try:
             return action(*args, **kwargs)
+        except StoreBusy:
+            self._waiting.append(partial(action, *args, **kwargs))
+            if not self._told_busy:
+                self._told_busy = True
+                self._on_error(BUSY_MESSAGE)
         except StoreError as error:
             self._on_error(f"Could not save: {error}")
         except OSError as error:
             self._on_error(f"Could not save your progress: {error.strerror or error}")
         return None
+
+    @property
+    def is_waiting(self) -> bool:
+        """Whether some writes are kept, waiting for another program to let go."""
+        return bool(self._waiting)
+
+    def retry_waiting(self) -> bool:
+        """Try the kept writes again, oldest first; True once none is left.
+
+        Stops at the first that is still refused, so the order is kept.
+        """
+        while self._waiting:
+            try:
+                self._waiting[0]()
+            except StoreBusy:
+                return False
+            except (StoreError, OSError) as error:
+                self._on_error(f"Could not save: {error}")
+            self._waiting.pop(0)
+        if self._told_busy:
+            self._told_busy = False
+            self._on_saved(SAVED_AFTER_BUSY)
+        return True
+
+    def save_waiting_before_leaving(self, wait: float = 5.0) -> bool:
+        """Leaving: wait up to ``wait`` seconds for the lock to save what was kept."""
+        if not self._waiting:
+            return True
+        self._store.set_busy_timeout(wait)
+        return self.retry_waiting()
 
     # -- the map ----------------------------------------------------------------
 
@@ -215,7 +277,7 @@ class Session:
         recorded = self.write(
             self._store.record_answer, lesson.id, question.id, choice_ids, result.correct
         )
-        return None if recorded is None else result
+        return result if recorded is not None or self.is_waiting else None
 
     # -- reflections and plans --------------------------------------------------
 
@@ -229,7 +291,7 @@ class Session:
         saved = self.write(
             self._store.save_reflection, lesson.id, step.id, text, prompt=step.prompt
         )
-        return saved is not None
+        return saved is not None or self.is_waiting
 
     def plan(self, lesson: Lesson, step: PlanStep) -> PlanState:
         """What the learner ticked and added on a plan step."""

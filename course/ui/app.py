@@ -79,7 +79,9 @@ class CourseApp(textual_fixes.KindCrash):
         self.notices = tuple(notices)
         self.data_dir = data_dir or store.path.parent
         self.crash_folder = self.data_dir
-        self.session = Session(load.course, store, self.report_write_error)
+        self.session = Session(
+            load.course, store, self.report_write_error, on_saved=self.report_saved
+        )
         self.lessons_ready = False
         """True once the lesson code and styles are read (tests wait on it)."""
         self._collect_timer: Timer | None = None
@@ -96,6 +98,14 @@ class CourseApp(textual_fixes.KindCrash):
     def on_mount(self) -> None:
         self.show_first_screens()
         self.save_on_hangup()
+        self.set_interval(self.retry_every, self.retry_writes)
+
+    retry_every = 0.5
+    """Seconds between tries of writes kept while another program held the store."""
+
+    def retry_writes(self) -> None:
+        if self.session.is_waiting:
+            self.session.retry_waiting()
 
     def show_first_screens(self) -> None:
         """The welcome and any notices, stacked above the map.
@@ -222,6 +232,15 @@ class CourseApp(textual_fixes.KindCrash):
 
     async def action_quit(self) -> None:
         self.flush()
+        if not self.session.save_waiting_before_leaving():
+            self.notify(
+                "Some of what you did is not saved yet: another program is using your "
+                "progress file. Close it, then quit again.",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+            return
         self.exit(message=self.saved_line())
 
     def saved_line(self) -> str:
@@ -252,10 +271,14 @@ class CourseApp(textual_fixes.KindCrash):
 
     def save_and_leave(self) -> None:
         self.flush()
+        self.session.save_waiting_before_leaving()
         self.exit(message=self.saved_line())
 
     def report_write_error(self, message: str) -> None:
         self.notify(message, severity="error", timeout=20, markup=False)
+
+    def report_saved(self, message: str) -> None:
+        self.notify(message, timeout=8, markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
