@@ -38,7 +38,7 @@ LESSON_SCREEN = "lesson"
 """The name the one lesson screen is installed under."""
 
 
-def problems_text(load: LoadResult) -> str:
+def problems_text(load: LoadResult, validate_hint: str = "trd-course validate") -> str:
     lines = [p.format() for p in load.errors[:MAX_PROBLEMS_SHOWN]]
     hidden = len(load.errors) - len(lines)
     if hidden > 0:
@@ -46,7 +46,7 @@ def problems_text(load: LoadResult) -> str:
     lines += [
         "",
         "The lessons with these problems are left out; the rest of the course works.",
-        "Authors: run 'trd-course validate' to see every problem.",
+        f"Authors: run '{validate_hint}' to see every problem.",
     ]
     return "\n".join(lines)
 
@@ -72,8 +72,11 @@ class CourseApp(textual_fixes.KindCrash):
         store: Store,
         notices: Sequence[Notice] = (),
         data_dir: Path | None = None,
+        validate_hint: str = "trd-course validate",
     ) -> None:
         super().__init__()
+        self.validate_hint = validate_hint
+        """The command that shows an author this start's lesson problems."""
         self.load = load
         self.store = store
         self.notices = tuple(notices)
@@ -123,7 +126,10 @@ class CourseApp(textual_fixes.KindCrash):
 
         if self.load.errors:
             self.push_screen(
-                MessageScreen("Some lessons could not be loaded", problems_text(self.load))
+                MessageScreen(
+                    "Some lessons could not be loaded",
+                    problems_text(self.load, self.validate_hint),
+                )
             )
         for notice in reversed(self.notices):
             self.push_screen(MessageScreen("About your saved progress", notice.message))
