@@ -44,6 +44,9 @@ from course.treatments_wording import BriefWording, brief_wording, treatments_wo
 TREND_ROWS = 12
 """Check-ins shown in the trend table (the latest ones): about six months of two-weekly ones."""
 
+CHECKINS_LISTED = 6
+"""Totals listed beside a treatment; with more, the first and the latest (the trend has the rest)."""
+
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
 """Marks that start markup anywhere in a line (and the backslash itself)."""
 _LINE_START = re.compile(r"^([ \t]*)(#|\+|-|=|\d{1,9}(?=[.)]))")
@@ -195,7 +198,10 @@ def treatment_cells(
     if treatment.stopped_working:
         why = f"it stopped working. {why}".strip() if why else "it stopped working"
     between = checkins_between(treatment, checkins, today)
-    totals = ", ".join(str(point.total) for point in between)
+    if len(between) > CHECKINS_LISTED:
+        totals = f"first {between[0].total}, latest {between[-1].total}"
+    else:
+        totals = ", ".join(str(point.total) for point in between)
     return TreatmentCells(
         treatment=f"{treatment.name} ({kind})" if treatment.name else kind,
         dates=dates,
@@ -352,16 +358,17 @@ ol, ul { margin: .2em 0 .2em 1.4em; padding: 0; }
 li { margin: .1em 0; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.25; }
 th, td { border: 1px solid #777; padding: .2em .3em; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 th { background: #eee; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.trend { width: auto; min-width: 50%; }
 blockquote { margin: .3em 0 .6em 1em; padding-left: .6em; border-left: 3px solid #999; }
 .asked { font-style: italic; margin-top: .6em; }
-.notes { border: 1px solid #777; min-height: 1.6em; }
+.line { border-bottom: 1px solid #777; min-height: 1.9em; margin: 0; }
+section.notes { break-inside: avoid; page-break-inside: avoid; }
 .follow-up { font-weight: bold; font-size: 11.5pt; margin-top: .8em; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  body { margin: 0; max-width: none; padding: 0 2px; font-size: 10pt; }
   th { background: none; }
   section { break-inside: auto; }
 }
@@ -405,7 +412,7 @@ def brief_html(brief: Brief) -> str:
     ]
 
     def section(key: str, body: list[str]) -> None:
-        out.extend([f"<section><h2>{_h_one(s[key])}</h2>", *body, "</section>"])
+        out.extend([f'<section class="{key}"><h2>{_h_one(s[key])}</h2>', *body, "</section>"])
 
     goal = brief.goal.strip("\n")
     section("goal", [f"<p>{_h(goal) if goal.strip() else _h_one(w.text['no_goal'])}</p>"])
@@ -453,7 +460,7 @@ def brief_html(brief: Brief) -> str:
             body.append(f"<blockquote><p>{_h(reflection.text.strip(chr(10)))}</p></blockquote>")
         section("reflections", body)
 
-    section("notes", ['<p class="notes">&nbsp;</p>' for _ in range(w.notes_lines)])
+    section("notes", ['<p class="line">&nbsp;</p>' for _ in range(w.notes_lines)])
     out.append(f'<p class="follow-up">{_h_one(w.text["follow_up"])}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
