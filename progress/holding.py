@@ -118,11 +118,18 @@ def hold_data_folder(data_dir: Path) -> Held:
     Raises:
         AlreadyOpen: Another living process holds it.
         StoreError: The folder or the lock file cannot be used (a symlink, a
-            FIFO or a folder in its place, no permission).
+            FIFO or a folder in its place, no permission), or the store there
+            was saved by a newer version.
     """
     data_dir = data_dir.absolute()
     if not data_dir.exists():
         ensure_private_dir(data_dir)
+    else:
+        # A store from a newer version is refused before any file is made
+        # beside it, this lock file included (see progress.opening).
+        from progress.opening import refuse_if_newer
+
+        refuse_if_newer(database_path(data_dir))
     path = in_use_path(data_dir)
     refuse_symlink(path)
     safe = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)

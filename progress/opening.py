@@ -238,6 +238,21 @@ def store_paths(path: Path) -> tuple[Path, ...]:
     return (path, *sidecars(path), lock_path(path), wal_id_path(path))
 
 
+def refuse_if_newer(path: Path) -> None:
+    """Refuse a store saved by a newer version, reading its files without SQLite.
+
+    Leaves the folder exactly as it was (no ``-shm``, no lock file).
+
+    Raises:
+        StoreError: The header or the ``-wal`` says a newer version; or a file
+            of the store is a link or not a regular file.
+    """
+    for own in store_paths(path):
+        require_regular(own)
+    _refuse_if_header_newer(path, missing_ok=True)
+    _refuse_if_log_newer(path)
+
+
 def _refuse_if_log_newer(path: Path) -> None:
     """Refuse a store whose version bump is only in its ``-wal``, without SQLite.
 

@@ -179,3 +179,20 @@ def test_a_symlinked_store_is_refused_and_its_target_left_alone(tmp_path: Path) 
         open_store(database_path(link_dir))
     assert str(real) in str(caught.value)
     assert real.stat().st_mode & 0o777 == 0o644, "the target was not chmodded"
+
+
+def test_holding_a_folder_with_a_newer_store_creates_nothing(tmp_path: Path) -> None:
+    """The app takes its lifetime lock before opening: that must not leave a file either."""
+    from progress import hold_data_folder
+
+    db = database_path(tmp_path / "data")
+    open_store(db).store.close()
+    raw = sqlite3.connect(db, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA user_version = 99")
+    copy = _crashed_copy(db, tmp_path / "copy", with_record=False)
+    raw.close()
+    before = sorted(p.name for p in copy.parent.iterdir())
+    with pytest.raises(StoreError, match="newer version"):
+        hold_data_folder(copy.parent)
+    assert sorted(p.name for p in copy.parent.iterdir()) == before
