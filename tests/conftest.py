@@ -75,3 +75,16 @@ def private_home(
     after = [_fingerprint(folder) for folder in _GUARDED]
     for folder, old, new in zip(_GUARDED, before, after, strict=True):
         assert old == new, f"the test created or changed the real data folder {folder}"
+
+
+SLOW_TESTS_ENV = "TRD_COURSE_SLOW_TESTS"
+"""Set to 1 to run the tests marked ``slow`` (the benchmark smoke run)."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get(SLOW_TESTS_ENV) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"slow: runs with {SLOW_TESTS_ENV}=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
