@@ -67,6 +67,15 @@ def start(args: Options) -> int:
             print(f"trd-course: {error}", file=sys.stderr)
             return 1
         _drop_old_cache(data_dir)
+        from course.plain.choose import wants_plain
+
+        if wants_plain(args, os.environ, sys.stdout):
+            from course.plain import run_plain
+
+            try:
+                return run_plain(result, opened.store, opened.notices)
+            finally:
+                opened.store.close()
         from course.ui.app import CourseApp
 
         try:

@@ -98,11 +98,22 @@ def _go(ctx: Context) -> None:
     target: Open | PlainTool = Open()
     while True:
         if isinstance(target, PlainTool):
-            target = target.run(ctx)
+            target = _run_tool(ctx, target)
         elif target.lesson is not None:
             target = run_lesson(ctx, target)
         else:
             target = choose(ctx, tools)
+
+
+def _run_tool(ctx: Context, tool: PlainTool) -> Open:
+    """A tool, or the sentence saying which wording file is broken and the way back to the map."""
+    from course.wording import WordingError
+
+    try:
+        return tool.run(ctx)
+    except WordingError as error:
+        ctx.lines.say(f"{tool.title} cannot open: {error}")
+        return Open()
 
 
 def _goodbye(lines: Lines, why: str) -> None:
