@@ -42,6 +42,8 @@ if sys.platform != "win32":
     import fcntl
 
 _PID_BYTES = 32
+_HELD_HERE: set[Path] = set()
+"""Data folders this process holds: its own lock is not "another copy"."""
 _CANNOT_WRITE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
 
 
@@ -87,6 +89,7 @@ class Held:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor releases the flock
             self._fd = None
+            _HELD_HERE.discard(self.path.parent)
 
     def __enter__(self) -> Held:
         return self
@@ -161,6 +164,7 @@ def hold_data_folder(data_dir: Path) -> Held:
             raise AlreadyOpen(data_dir, _read_pid(fd)) from None
         except OSError as exc:
             raise folder_error(data_dir, exc) from exc
+        _HELD_HERE.add(data_dir)
         try:  # the pid is only for a person reading the file; failing costs nothing
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
@@ -170,3 +174,30 @@ def hold_data_folder(data_dir: Path) -> Held:
         os.close(fd)
         raise
     return Held(path, fd)
+
+
+def held_elsewhere(data_dir: Path) -> bool:
+    """Whether another process (a running copy of the app) holds ``data_dir`` now.
+
+    Opening the store from ``export`` while the app runs must never move the
+    app's live ``-wal`` aside, whatever it looks like: the app is writing it.
+    """
+    data_dir = data_dir.absolute()
+    if data_dir in _HELD_HERE or sys.platform == "win32":
+        return False
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(in_use_path(data_dir), flags)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False

@@ -70,6 +70,7 @@ from progress.files import (
     tighten_store_files,
     unwritable_cause,
 )
+from progress.holding import held_elsewhere
 from progress.locking import lock_path, opening_lock
 from progress.records import Notice
 from progress.schema import (
@@ -208,7 +209,7 @@ def _open_read_write(path: Path) -> OpenedStore:
             )
         _refuse_if_header_newer(path)
         _refuse_if_log_newer(path)
-        if not belongs(path):
+        if not belongs(path) and not held_elsewhere(path.parent):
             notices.append(_set_aside_log(path))
         problem = _inspect(path)
         if problem == _NEEDS_RECOVERY:

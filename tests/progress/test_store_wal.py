@@ -196,3 +196,43 @@ def test_holding_a_folder_with_a_newer_store_creates_nothing(tmp_path: Path) -> 
     with pytest.raises(StoreError, match="newer version"):
         hold_data_folder(copy.parent)
     assert sorted(p.name for p in copy.parent.iterdir()) == before
+
+
+RUNNING_APP = """
+import sys
+from pathlib import Path
+from progress import database_path, hold_data_folder, open_store
+data = Path(sys.argv[1])
+held = hold_data_folder(data)
+store = open_store(database_path(data)).store
+store.save_reflection("l", "r", "the running app's words")
+print("ready", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_the_live_log_of_a_running_app_is_never_moved_aside(tmp_path: Path) -> None:
+    db = database_path(tmp_path / "data")
+    open_store(db).store.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUNNING_APP, str(db.parent)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        wal_id_path(db).write_text("clean\n")  # a record that lags, however it came to
+        opened = open_store(db)  # what export does while the app runs
+        with opened.store as store:
+            reflection = store.reflection("l", "r")
+        assert opened.notices == ()
+        assert reflection is not None and reflection.text == "the running app's words"
+        assert not [p for p in db.parent.iterdir() if "damaged" in p.name]
+    finally:
+        child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()
