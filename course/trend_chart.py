@@ -60,8 +60,8 @@ def axis() -> str:
 
 
 def chart_lines(points: Sequence[Point]) -> list[str]:
-    """The chart: the axis, then one row per check-in (date, bar, total), oldest first."""
-    lead = " " * (DATE_WIDTH + 1)
+    """The chart: a header (``Date`` and the scale), then one row per check-in (date, bar, total)."""
+    lead = "Date".ljust(DATE_WIDTH + 1)  # not spaces: a wrapped line would drop them
     lines = [lead + axis()]
     for point in points:
         date = point.taken_at.astimezone().strftime(DATE)

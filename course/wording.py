@@ -136,6 +136,7 @@ class SafetyPlanWording:
     help_open: str
     help_none: str
     export_none: str
+    welcome_pointer: str
     parts: tuple[PlanPart, ...]
 
     def part(self, part_id: str) -> PlanPart | None:
@@ -176,6 +177,7 @@ def safety_plan() -> SafetyPlanWording:
         "help_open",
         "help_none",
         "export_none",
+        "welcome_pointer",
     ]
     texts = {key: _text(data, key, name) for key in keys}
     return SafetyPlanWording(

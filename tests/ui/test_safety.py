@@ -145,9 +145,7 @@ async def test_broken_lesson_shows_its_errors_in_the_app(tmp_path: Path) -> None
         await pilot.press("enter")
         await settle(pilot)
         options = app.screen.query_one("#map-lessons", OptionList)
-        lessons = [
-            options.get_option_at_index(i).id for i in range(options.option_count)
-        ]
+        lessons = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert [i for i in lessons if i and i.startswith("lesson:")] == [
             "lesson:first",
             "lesson:second",
@@ -242,3 +240,52 @@ def test_audit_hook_would_notice_a_connection() -> None:
     finally:
         _watching = False
     assert _seen == ["socket.connect"]
+
+
+async def test_help_shows_crisis_lines_first_then_the_plan_helpers_everywhere(
+    tmp_path: Path,
+) -> None:
+    """F1 from the map, a lesson, inside a reflection box and on the check-in."""
+    from course.ui.messages import ToolChosen
+    from course.ui.screens.checkin import CheckinScreen
+
+    helper, professional = "Sam (sister): 555-0142", "Dr. Lee [after hours] 555-0100"
+
+    async def crisis_then_plan(app: CourseApp, pilot: Any) -> None:
+        before = app.screen
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        texts = [str(s.render()) for s in app.screen.query(Static)]
+        first_line = next(i for i, t in enumerate(texts) if "988" in t)
+        assert texts[first_line - 1].startswith("If you are in crisis")
+        crisis_end = max(i for i, t in enumerate(texts) if "findahelpline.com" in t)
+        helper_at = texts.index(f"• {helper}")
+        assert crisis_end < helper_at < texts.index(f"• {professional}")
+        assert app.screen.query("#help-open-plan")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is before
+
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        app.session.safety_plan.save("helpers", helper)
+        app.session.safety_plan.save("professionals", professional)
+        app.session.safety_plan.save("reasons", "not shown in help")
+        await crisis_then_plan(app, pilot)  # map
+        screen = await open_first_lesson(app, pilot)
+        await crisis_then_plan(app, pilot)  # a lesson
+        screen.show_step(2)
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.focused, TextArea)
+        await crisis_then_plan(app, pilot)  # inside a reflection box
+        assert app.screen.query_one(TextArea).text == ""
+        app.post_message(ToolChosen("checkin"))
+        await settle(pilot)
+        assert isinstance(app.screen, CheckinScreen)
+        await crisis_then_plan(app, pilot)  # the check-in
+        await pilot.press("f1")
+        await settle(pilot)
+        assert "not shown in help" not in " ".join(
+            str(s.render()) for s in app.screen.query(Static)
+        )

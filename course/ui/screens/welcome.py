@@ -26,6 +26,16 @@ NOT = (
 )
 
 
+def plan_pointer() -> str:
+    """Where help is (F1) and where the safety plan is, from the plan's wording file."""
+    from course import wording
+
+    try:
+        return wording.safety_plan().welcome_pointer
+    except wording.WordingError:
+        return "Press F1 on any screen for help now."
+
+
 def privacy(store_path: Path) -> str:
     return (
         "Nothing you write leaves this computer: the course never uses the network. "
@@ -51,6 +61,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(plain(NOT), classes="welcome-text")
             yield Static(plain(privacy(self._store_path)), classes="welcome-text")
             yield from crisis_lines()
+            yield Static(plain(plan_pointer()), id="welcome-plan-pointer", classes="crisis-line")
             yield Button("Start the course (Enter)", id="welcome-start", variant="primary")
         yield QuietFooter()
 

@@ -1,0 +1,87 @@
+"""One part of the safety plan, being written: its prompt, examples, and a box.
+
+Saved as the learner types, as reflections are: ``PlanPartChanged`` goes out
+after a short pause in typing, and at the latest a couple of seconds into
+continuous typing, so a closed terminal or a power cut loses at most that
+much; the screen saves it and calls :meth:`mark_saved`. Leaving the part,
+quitting and a hang-up save at once.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Button, Static, TextArea
+
+from course.ui.text import plain
+from course.ui.widgets.safety_messages import PlanPartChanged
+from course.wording import PlanPart, SafetyPlanWording
+
+
+class PlanPartEditor(Vertical):
+    save_delay = 0.5
+    """Seconds of quiet typing before a save: keeps writes few, losses tiny."""
+    longest_wait = 2.0
+    """Seconds of continuous typing after which the text is saved anyway."""
+
+    def __init__(self, words: SafetyPlanWording, part: PlanPart, saved_text: str) -> None:
+        super().__init__(id="plan-edit")
+        self.words = words
+        self.part = part
+        self.saved_text = saved_text
+        self._quiet_timer: Timer | None = None
+        self._longest_timer: Timer | None = None
+        self._area = TextArea(
+            saved_text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            placeholder=plain(self.part.examples[0]),
+            id="plan-text",
+        )
+
+    def compose(self) -> ComposeResult:
+        examples = "; ".join(self.part.examples)
+        yield Static(plain(self.part.title), id="plan-part-title")
+        yield Static(plain(self.part.prompt), id="plan-part-prompt")
+        yield Static(plain(f"{self.words.examples_label} {examples}"), id="plan-part-examples")
+        yield self._area
+        yield Static(plain(self.words.edit_hint), id="plan-edit-hint")
+        yield Button("Back to the whole plan (Esc)", id="plan-back", compact=True)
+
+    def on_mount(self) -> None:
+        self._area.cursor_location = self._area.document.end
+        self._area.focus()
+
+    @property
+    def text(self) -> str:
+        return self._area.text
+
+    @property
+    def unsaved(self) -> bool:
+        return self.text != self.saved_text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self._quiet_timer is not None:
+            self._quiet_timer.stop()
+        self._quiet_timer = self.set_timer(self.save_delay, self.ask_to_save)
+        if self._longest_timer is None:
+            self._longest_timer = self.set_timer(self.longest_wait, self.ask_to_save)
+
+    def ask_to_save(self) -> None:
+        self.stop_timers()
+        if self.unsaved:
+            self.post_message(PlanPartChanged(self.part.id, self.text))
+
+    def stop_timers(self) -> None:
+        for timer in (self._quiet_timer, self._longest_timer):
+            if timer is not None:
+                timer.stop()
+        self._quiet_timer = self._longest_timer = None
+
+    def mark_saved(self, text: str) -> None:
+        """``text`` is on disk: nothing to save until it changes again."""
+        self.saved_text = text
+        if text == self.text:
+            self.stop_timers()
