@@ -103,11 +103,11 @@ class BriefScreen(Screen[None]):
         with VerticalScroll(id="brief-body"):
             yield Static(plain(w.screen_intro), id="brief-intro")
             yield Static(plain(w.goal_label), classes="brief-label")
-            yield Input(door.goal(), placeholder=w.goal_placeholder, id="brief-goal")
+            yield Input(door.goal(), placeholder=w.goal_placeholder, id="brief-goal", compact=True)
             yield Static(plain(w.questions_label), classes="brief-label")
             yield Vertical(id="brief-questions")
             with Horizontal(id="brief-new"):
-                yield Input(placeholder=w.add_question, id="brief-new-question")
+                yield Input(placeholder=w.add_question, id="brief-new-question", compact=True)
                 yield Button("Add", id="brief-add-question", compact=True)
             yield Static(plain(w.reflections_label), classes="brief-label")
             yield Vertical(id="brief-reflections")

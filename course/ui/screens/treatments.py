@@ -147,24 +147,26 @@ class TreatmentForm(Screen[Treatment | None]):
                 value=t.kind if t.kind in KINDS else "other",
                 allow_blank=False,
                 id="form-kind",
+                compact=True,
             )
             yield Static(plain(f["name"]), classes="form-label")
-            yield Input(t.name, id="form-name")
+            yield Input(t.name, id="form-name", compact=True)
             yield Static(plain(f["started"]), classes="form-label")
-            yield Input(t.started.short() if t.started else "", id="form-started")
+            yield Input(t.started.short() if t.started else "", id="form-started", compact=True)
             yield Static(plain(f["stopped"]), classes="form-label")
-            yield Input(t.stopped.short() if t.stopped else "", id="form-stopped")
+            yield Input(t.stopped.short() if t.stopped else "", id="form-stopped", compact=True)
             yield Checkbox(plain(f["still_taking"]), t.still_taking, id="form-still")
             yield Static(plain(f["doses"]), classes="form-label")
-            yield TextArea(doses_text(t.doses), id="form-doses", classes="form-text")
+            yield TextArea(doses_text(t.doses), id="form-doses", classes="form-text", compact=True)
             yield Static(plain(f["missed_doses"]), classes="form-label")
             yield Select(
                 [(Content(words.missed_doses[k]), k) for k in MISSED_DOSES],
                 value=t.missed_doses if t.missed_doses in MISSED_DOSES else Select.NULL,
                 id="form-missed",
+                compact=True,
             )
             yield Static(plain(f["side_effects"]), classes="form-label")
-            yield Input(t.side_effects, id="form-side")
+            yield Input(t.side_effects, id="form-side", compact=True)
             yield Checkbox(
                 plain(f["side_effects_why_stopped"]),
                 bool(t.side_effects_why_stopped),
@@ -177,16 +179,17 @@ class TreatmentForm(Screen[Treatment | None]):
                 helped,
                 value=t.helped if t.helped in (HELPED_WORDS + HELPED_PERCENTS) else Select.NULL,
                 id="form-helped",
+                compact=True,
             )
             yield Checkbox(
                 plain(f["stopped_working"]), bool(t.stopped_working), id="form-stopped-working"
             )
             yield Static(plain(f["why_stopped"]), classes="form-label")
-            yield Input(t.why_stopped, id="form-why")
+            yield Input(t.why_stopped, id="form-why", compact=True)
             yield Static(plain(f["notes"]), classes="form-label")
-            yield TextArea(t.notes, id="form-notes", classes="form-text")
+            yield TextArea(t.notes, id="form-notes", classes="form-text", compact=True)
             yield Static(plain(f["questions"]), classes="form-label")
-            yield TextArea(t.questions, id="form-questions", classes="form-text")
+            yield TextArea(t.questions, id="form-questions", classes="form-text", compact=True)
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button("Save (Ctrl+S)", id="form-save", variant="primary")
