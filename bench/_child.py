@@ -238,8 +238,9 @@ async def walk_lesson(
 ) -> None:
     """Open ``lesson``, press "n" through every step to its summary, back to the map."""
     from bench.drive import press_and_settle, send_key, settle
+    from course.ui.messages import LessonChosen
 
-    app.open_lesson(lesson.id, 0)
+    app.post_message(LessonChosen(lesson.id))
     await settle(pilot, step_ready(app, lesson, 0))
     walk = pages(lesson)
     for here, there in pairwise(walk):
@@ -398,6 +399,7 @@ async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) 
     """Floor and course turns timed with Pilot, as the benchmark targets were set."""
     from bench.apps import MinimalApp
     from bench.drive import on_screen
+    from course.ui.messages import LessonChosen
 
     app = build_course_app()
     floor = MinimalApp(longest_pages(app, 2))
@@ -433,7 +435,7 @@ async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) 
         for _ in range(passes):
             markdown.cache_clear()  # each pass a first visit, as the longest page's runs
             for lesson in app.session.course.lessons[:lessons]:
-                app.open_lesson(lesson.id, 0)
+                app.post_message(LessonChosen(lesson.id))
                 await pilot_press_until(pilot, "f24", step_ready(app, lesson, 0))  # no-op key
                 walk = pages(lesson)
                 for here, there in pairwise(walk):

@@ -30,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"trd-course preview: no such lesson file: {path}", file=sys.stderr)
         return 2
     from course.commands.common import data_dir
-    from course.launch import lesson_folders
-    from course.paths import declaring_folder
+    from course.paths import declaring_folder, lesson_folders
     from course.ui.preview import PreviewApp
     from progress import database_path, open_store
 

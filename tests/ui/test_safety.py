@@ -145,8 +145,8 @@ async def test_broken_lesson_shows_its_errors_in_the_app(tmp_path: Path) -> None
         await pilot.press("enter")
         await settle(pilot)
         options = app.screen.query_one("#map-lessons", OptionList)
-        lessons = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert [i for i in lessons if i and i.startswith("lesson:")] == [
+        option_ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert [i for i in option_ids if i and i.startswith("lesson:")] == [
             "lesson:first",
             "lesson:second",
         ], "the two good lessons, the broken one left out"
