@@ -20,7 +20,7 @@ from course import collection
 from course.plain import welcome
 from course.plain.context import Context, Open
 from course.plain.course_map import choose
-from course.plain.io import SAVED_GOODBYE, Leave, Lines, _isatty
+from course.plain.io import SAVED_GOODBYE, Leave, Lines, is_terminal
 from course.plain.lesson import run_lesson
 from course.plain.tools import PlainTool, available_tools, help_lines
 from course.session import Session
@@ -43,7 +43,9 @@ def run(
     collection.settle_after_start()
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    use_input = stdin is sys.stdin and stdout is sys.stdout and _isatty(stdin) and _isatty(stdout)
+    use_input = (
+        stdin is sys.stdin and stdout is sys.stdout and is_terminal(stdin) and is_terminal(stdout)
+    )
     holder: list[Session] = []
     lines = Lines(stdin, stdout, lambda: help_lines(holder[0] if holder else None), use_input)
     session = Session(load.course, store, lambda sentence: lines.say(sentence))

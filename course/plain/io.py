@@ -39,7 +39,7 @@ class Leave(Exception):
         self.why = why
 
 
-def _isatty(stream: object) -> bool:
+def is_terminal(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty()) if callable(isatty) else False
@@ -70,7 +70,7 @@ class Lines:
         self.stdout = stdout
         self.help_text = help_text
         self.use_input = use_input
-        self.echo = not _isatty(stdin)
+        self.echo = not is_terminal(stdin)
         """Show each answer after its prompt: the input is not typed where it is seen."""
         if use_input:
             _quiet_readline()
@@ -107,7 +107,8 @@ class Lines:
                 break
             except KeyboardInterrupt:
                 self.stdout.write("\n" + LEAVE_HINT + "\n")
-            except EOFError:
+            except EOFError:  # Ctrl+D at input(): end the prompt's line first
+                self.stdout.write("\n")
                 raise Leave("end of input") from None
             except (OSError, ValueError):
                 raise Leave("end of input") from None  # the input was closed under us

@@ -49,9 +49,7 @@ def help_lines(session: Session | None) -> Iterator[str]:
 
 
 def own_helpers(session: Session) -> Iterator[str]:
-    """The helpers and professionals from the learner's safety plan (none without the plan door)."""
-    if not hasattr(Session, "safety_plan"):
-        return iter(())
+    """The helpers and professionals from the learner's safety plan."""
     from course.plain.safety import own_helpers as from_plan
 
     return from_plan(session)
