@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 KINDS = ("medicine", "add-on", "talk-therapy", "brain-stimulation", "esketamine", "other")
 """Kind ids, in the form's order; the words are in ``wording/treatments.toml``."""
@@ -235,6 +236,12 @@ class CheckinPoint:
     taken_at: datetime
     total: int
 
+    @cached_property
+    def month(self) -> int:
+        """Its local month as a count of months (worked out once: a brief asks per treatment)."""
+        local = self.taken_at.astimezone()
+        return local.year * 12 + local.month - 1
+
 
 def checkins_between(
     treatment: Treatment, checkins: Sequence[CheckinPoint], today: MonthYear
@@ -247,7 +254,8 @@ def checkins_between(
     start, end = treatment.started, treatment.end(today)
     if start is None or end is None or end < start:
         return ()
-    inside = [p for p in checkins if start <= MonthYear.of(p.taken_at.astimezone()) <= end]
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    inside = [p for p in checkins if first <= p.month <= last]
     return tuple(sorted(inside, key=lambda p: p.taken_at))
 
 
