@@ -64,6 +64,7 @@ OWN_ITEM_PREFIX = "mine:"
 """Prefix of plan item ids the store assigns to the learner's own items."""
 
 _FIRST_RUN_KEY = "first_run_acknowledged_at"
+_SEED_KEY = "learner_seed"
 
 _WRITE_FAILED = (
     "Couldn't save your progress to {path} ({error}). What was saved before "
@@ -75,8 +76,24 @@ _READ_FAILED = (
     "the course and try again."
 )
 
-_LESSON_TABLES = ("lesson", "quiz_attempt", "reflection", "plan_tick", "plan_own_item")
+_LESSON_TABLES = (
+    "lesson",
+    "quiz_attempt",
+    "reflection",
+    "plan_tick",
+    "plan_own_item",
+    "saved_prompt",
+)
 """Tables keyed by lesson id: what :meth:`Store.reset_lesson` clears."""
+
+_TOOL_TABLES = (
+    "safety_plan_part",
+    "checkin",
+    "provider_question",
+    "dose_change",
+    "treatment",
+)
+"""The learner's own tools: cleared by a whole reset, never by one lesson's."""
 
 
 _BUSY = (
@@ -156,6 +173,18 @@ def _attempt(row: tuple[int, str, str, str, int, str]) -> QuizAttempt:
         correct=bool(correct),
         answered_at=from_text(answered_at),
     )
+
+
+def _keep_prompt(
+    conn: sqlite3.Connection, lesson_id: str, step_id: str, prompt: str | None, when: str
+) -> None:
+    if prompt is not None:
+        conn.execute(
+            "INSERT INTO saved_prompt (lesson_id, step_id, prompt, saved_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (lesson_id, step_id) DO UPDATE SET prompt = excluded.prompt, "
+            "saved_at = excluded.saved_at",
+            (lesson_id, step_id, _storable(prompt), when),
+        )
 
 
 def _own_item(row: tuple[int, str, str]) -> OwnPlanItem:
@@ -443,32 +472,40 @@ class Store:
                 question_id=question_id,
                 attempts=len(tries),
                 first_correct=tries[0].correct,
-                best_correct=any(t.correct for t in tries),
                 latest=tries[-1],
             )
             for question_id, tries in grouped.items()
         }
 
-    def first_answers(self) -> dict[str, dict[str, bool]]:
-        """Whether each question's first answer was right, by lesson, then question.
+    def answer_summaries(self) -> dict[str, dict[str, tuple[bool, bool]]]:
+        """Whether each question's first and latest answers were right, by lesson, then question.
 
         One query for the whole course: the map shows every lesson's score on
-        each return, and the first attempt is the one a score counts.
+        each return. The latest answer is what the learner knows now; the
+        first is kept for whoever wants to see what feedback taught them.
         """
-        found: dict[str, dict[str, bool]] = {}
+        found: dict[str, dict[str, tuple[bool, bool]]] = {}
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT lesson_id, question_id, correct FROM quiz_attempt WHERE id IN "
-                "(SELECT min(id) FROM quiz_attempt GROUP BY lesson_id, question_id)"
+                "SELECT a.lesson_id, a.question_id, f.correct, a.correct FROM quiz_attempt a "
+                "JOIN (SELECT min(id) AS first, max(id) AS last FROM quiz_attempt "
+                "GROUP BY lesson_id, question_id) g ON a.id = g.last "
+                "JOIN quiz_attempt f ON f.id = g.first"
             )
-            for lesson_id, question_id, correct in rows:
-                found.setdefault(lesson_id, {})[question_id] = bool(correct)
+            for lesson_id, question_id, first, latest in rows:
+                found.setdefault(lesson_id, {})[question_id] = (bool(first), bool(latest))
         return found
 
     # -- reflections ----------------------------------------------------------
 
     def save_reflection(
-        self, lesson_id: str, step_id: str, text: str, *, at: datetime | None = None
+        self,
+        lesson_id: str,
+        step_id: str,
+        text: str,
+        *,
+        prompt: str | None = None,
+        at: datetime | None = None,
     ) -> Reflection:
         """Replace the learner's text for one reflect step.
 
@@ -487,6 +524,7 @@ class Store:
                 "SET text = excluded.text, updated_at = excluded.updated_at",
                 (lesson_id, step_id, text, when),
             )
+            _keep_prompt(conn, lesson_id, step_id, prompt, when)
         return Reflection(lesson_id, step_id, text, from_text(when))
 
     def reflection(self, lesson_id: str, step_id: str) -> Reflection | None:
@@ -517,13 +555,28 @@ class Store:
 
     # -- plans ----------------------------------------------------------------
 
-    def tick(self, lesson_id: str, step_id: str, item_id: str) -> None:
-        """Mark a plan item done (an author's id or one of the learner's own)."""
+    def tick(
+        self,
+        lesson_id: str,
+        step_id: str,
+        item_id: str,
+        *,
+        item_text: str | None = None,
+        prompt: str | None = None,
+    ) -> None:
+        """Mark a plan item done (an author's id or one of the learner's own).
+
+        ``item_text`` and ``prompt`` are kept beside the tick, so an export
+        can still say what was ticked after the author changes the lesson.
+        """
         with self._write() as conn:
             conn.execute(
-                "INSERT OR IGNORE INTO plan_tick (lesson_id, step_id, item_id) VALUES (?, ?, ?)",
-                (lesson_id, step_id, item_id),
+                "INSERT INTO plan_tick (lesson_id, step_id, item_id, item_text) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+                "item_text = coalesce(excluded.item_text, item_text)",
+                (lesson_id, step_id, item_id, item_text),
             )
+            _keep_prompt(conn, lesson_id, step_id, prompt, _when(None))
 
     def untick(self, lesson_id: str, step_id: str, item_id: str) -> None:
         """Mark a plan item not done; unticking an unticked item is harmless."""
@@ -534,9 +587,16 @@ class Store:
             )
 
     def add_plan_item(
-        self, lesson_id: str, step_id: str, text: str, *, at: datetime | None = None
+        self,
+        lesson_id: str,
+        step_id: str,
+        text: str,
+        *,
+        ticked: bool = False,
+        prompt: str | None = None,
+        at: datetime | None = None,
     ) -> OwnPlanItem:
-        """Add an action of the learner's own to a plan step, unticked."""
+        """Add an action of the learner's own to a plan step (ticked if asked, in one write)."""
         text = _storable(text)
         when = _when(at)
         with self._write() as conn:
@@ -546,8 +606,31 @@ class Store:
                 (lesson_id, step_id, text, when),
             )
             number = cursor.lastrowid
-        assert number is not None
+            assert number is not None
+            if ticked:
+                conn.execute(
+                    "INSERT OR IGNORE INTO plan_tick (lesson_id, step_id, item_id) "
+                    "VALUES (?, ?, ?)",
+                    (lesson_id, step_id, f"{OWN_ITEM_PREFIX}{number}"),
+                )
+            _keep_prompt(conn, lesson_id, step_id, prompt, when)
         return _own_item((number, text, when))
+
+    def edit_plan_item(self, lesson_id: str, step_id: str, item_id: str, text: str) -> bool:
+        """Change the text of one of the learner's own items; its tick stays.
+
+        Returns:
+            False for an unknown id or an author's item.
+        """
+        number = _own_item_number(item_id)
+        if number is None:
+            return False
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE plan_own_item SET text = ? WHERE id = ? AND lesson_id = ? AND step_id = ?",
+                (_storable(text), number, lesson_id, step_id),
+            )
+        return cursor.rowcount > 0
 
     def remove_plan_item(self, lesson_id: str, step_id: str, item_id: str) -> bool:
         """Remove one of the learner's own items (and its tick).
@@ -634,6 +717,36 @@ class Store:
             "SELECT value FROM app_state WHERE key = ?", (_FIRST_RUN_KEY,)
         ).fetchone()
         return None if row is None else from_text(row[0])
+
+    def learner_seed(self) -> str:
+        """A random id for this learner, made on first use and kept.
+
+        Seeds things that should differ between learners but stay put for one
+        (the order choices are shown in), without being guessable from ids.
+        """
+        import secrets
+
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT value FROM app_state WHERE key = ?", (_SEED_KEY,)
+            ).fetchone()
+        if row is not None:
+            return str(row[0])
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO app_state (key, value) VALUES (?, ?)",
+                (_SEED_KEY, secrets.token_hex(16)),
+            )
+            row = conn.execute(
+                "SELECT value FROM app_state WHERE key = ?", (_SEED_KEY,)
+            ).fetchone()
+        return str(row[0])
+
+    def saved_prompts(self) -> dict[tuple[str, str], str]:
+        """The prompt of each reflect or plan step as it read when last saved there."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT lesson_id, step_id, prompt FROM saved_prompt")
+            return {(lesson_id, step_id): prompt for lesson_id, step_id, prompt in rows}
 
     def setting(self, key: str) -> str | None:
         """A saved setting (such as ``"theme"``), or None if never set."""
@@ -732,7 +845,7 @@ class Store:
             As for :meth:`reset_lesson`.
         """
         with self._write() as conn:
-            for table in ("position", "app_state", *_LESSON_TABLES):
+            for table in ("position", "app_state", *_LESSON_TABLES, *_TOOL_TABLES):
                 conn.execute(f"DELETE FROM {table}")
         return self._wipe_journal()
 
