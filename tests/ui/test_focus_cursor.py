@@ -21,10 +21,18 @@ from progress import database_path, open_store
 from tests.ui.helpers import data_folder, lessons_folder, open_lesson, settle, wait_for
 
 
-class WiredApp(FollowsFocus, CourseApp):
-    """The app with the cursor following focus, as the lead wires it into CourseApp."""
+def _wired() -> type[CourseApp]:
+    """The app with the cursor following focus: CourseApp once it has it in its bases."""
+    if issubclass(CourseApp, FollowsFocus):
+        return CourseApp
 
-    CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+    class Wired(FollowsFocus, CourseApp):
+        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
+
+    return Wired
+
+
+WiredApp = _wired()
 
 
 @asynccontextmanager
