@@ -3,7 +3,8 @@
 The crisis lines come first, always, whatever the plan holds. Then the
 parts of the learner's safety plan meant for a crisis (the people they can
 ask and the professionals), word for word, and one key to the whole plan; if
-there is no plan yet, one line offers to make one. The words are in
+there is no plan yet, one line offers to make one. Last, that nobody watches
+what is written here, so the course cannot send for help. The words are in
 ``course/wording/crisis.toml`` and ``course/wording/safety_plan.toml``.
 """
 
@@ -72,7 +73,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Get help now", id="help-title")
             with VerticalScroll(id="help-body"):
                 yield from crisis_lines()
-                yield Static(plain(crisis.PRIVACY), id="help-privacy")
                 words = None
                 planned = False
                 parts = self._plan_parts()
@@ -90,6 +90,7 @@ class HelpScreen(ModalScreen[None]):
                                 yield Static(plain(f"• {entry}"), classes="help-plan-entry")
                     elif words is not None:
                         yield Static(plain(words.help_none), id="help-no-plan")
+                yield Static(plain(crisis.PRIVACY), id="help-privacy")
             with Horizontal(id="help-buttons"):
                 if words is not None and planned:
                     yield Button(plain(f"{words.help_open} (s)"), id="help-open-plan")
