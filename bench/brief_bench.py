@@ -27,6 +27,7 @@ from course.private_file import write_private
 from course.session_treatments import brief_from_store
 from progress import Store, brief_state, database_path, open_store
 from progress import treatments as rows
+from progress.questions import add_question
 from progress.treatments import DoseRow, TreatmentRow
 
 TARGET_MS = 100.0
@@ -67,7 +68,7 @@ def fill(store: Store) -> None:
             [(n % 28, (start + timedelta(days=14 * n)).isoformat()) for n in range(CHECKINS)],
         )
     for n in range(20):
-        brief_state.add_question(store, f"Question number {n} for my prescriber?", "own")
+        add_question(store, f"Question number {n} for my prescriber?", "own")
     brief_state.set_goal(store, "Agree on what to try next, and when to review it.")
 
 

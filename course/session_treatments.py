@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from course.brief import FORMATS, Brief, BriefReflection, TrendPoint
+from course.checkin import band
 from course.model import Course, PlanStep, ReflectStep
 from course.treatments import (
     CheckinPoint,
@@ -25,8 +26,8 @@ from course.treatments import (
     maybe_month,
     newest_first,
 )
-from course.treatments_wording import brief_wording
 from progress import Store, brief_state
+from progress import questions as asked
 from progress import treatments as rows
 from progress.treatments import DoseRow, TreatmentRow
 
@@ -116,18 +117,21 @@ class TreatmentsDoor:
 
     def questions_asked(self) -> frozenset[str]:
         """The texts already in the learner's questions for their provider."""
-        return frozenset(q.text for q in brief_state.questions(self._store))
+        return frozenset(q.text for q in asked.read_questions(self._store))
 
     def ask(self, question: str) -> bool:
-        """Tick a question into the learner's questions for their provider (once)."""
-        added = self._write(brief_state.add_question, self._store, question, TREATMENT_SOURCE)
+        """Tick a check into the learner's questions for their provider (once), picked."""
+        for row in asked.read_questions(self._store):
+            if row.text == question:
+                return row.picked or bool(self._write(asked.set_picked, self._store, row.id, True))
+        added = self._write(asked.add_question, self._store, question, TREATMENT_SOURCE)
         return added is not None
 
     def unask(self, question: str) -> bool:
         """Take a ticked check back out of the learner's questions."""
-        for row in brief_state.questions(self._store):
+        for row in asked.read_questions(self._store):
             if row.text == question and row.source == TREATMENT_SOURCE:
-                return bool(self._write(brief_state.remove_question, self._store, row.id))
+                return bool(self._write(asked.remove_question, self._store, row.id))
         return False
 
 
@@ -203,7 +207,6 @@ def brief_from_store(course: Course, store: Store, today: date) -> Brief:
     """The brief as the learner chose it: picked questions, picked reflections only."""
     state = brief_state.read_all(store)
     snapshot = store.snapshot()
-    wording = brief_wording()
     picked = [
         r
         for r in _reflections(course, snapshot, store.saved_prompts(), state.reflection_picks)
@@ -213,9 +216,7 @@ def brief_from_store(course: Course, store: Store, today: date) -> Brief:
         goal=state.goal,
         questions=tuple(q.text for q in state.questions if q.picked),
         treatments=tuple(newest_first(to_treatment(row) for row in state.treatments)),
-        trend=tuple(
-            TrendPoint(c.taken_at, c.total, wording.band(c.total)) for c in state.checkins
-        ),
+        trend=tuple(TrendPoint(c.taken_at, c.total, band(c.total).name) for c in state.checkins),
         plan_items=_plan_items(course, snapshot),
         reflections=tuple(BriefReflection(r.lesson_title, r.prompt, r.text) for r in picked),
         today=today,
@@ -245,16 +246,17 @@ class BriefDoor:
     def questions(self) -> list[QuestionChoice]:
         return [
             QuestionChoice(q.id, q.text, q.source, q.picked)
-            for q in brief_state.questions(self._store)
+            for q in asked.read_questions(self._store)
         ]
 
     def pick_question(self, question_id: int, picked: bool) -> None:
-        self._write(brief_state.set_picked, self._store, question_id, picked)
+        self._write(asked.set_picked, self._store, question_id, picked)
 
     def add_question(self, text: str) -> bool:
+        """The learner's own question, picked for this visit."""
         if not text.strip():
             return False
-        return self._write(brief_state.add_question, self._store, text, OWN_SOURCE) is not None
+        return self._write(asked.add_question, self._store, text, OWN_SOURCE) is not None
 
     def reflections(self) -> list[ReflectionChoice]:
         return _reflections(

@@ -93,15 +93,6 @@ class BriefWording:
     text: Mapping[str, str]
     notes_lines: int
     columns: Mapping[str, str]
-    bands: tuple[tuple[int, str], ...]
-
-    def band(self, total: int) -> str:
-        """The words for a PHQ-9 total's band."""
-        found = self.bands[0][1]
-        for lowest, words in self.bands:
-            if total >= lowest:
-                found = words
-        return found
 
 
 @cache
@@ -160,19 +151,4 @@ def brief_wording() -> BriefWording:
         text=words,
         notes_lines=lines,
         columns=_table(data, "columns", where),
-        bands=_bands(data.get("bands"), where),
     )
-
-
-def _bands(value: object, where: str) -> tuple[tuple[int, str], ...]:
-    if not isinstance(value, list) or not value:
-        raise WordingError(f"{where}: [[bands]] must list the bands")
-    bands = []
-    for item in value:
-        lowest = item.get("from") if isinstance(item, dict) else None
-        if not isinstance(lowest, int) or isinstance(lowest, bool):
-            raise WordingError(f"{where}: bands.from must be a whole number")
-        bands.append((lowest, _text(item, "words", where)))
-    if [b[0] for b in bands] != sorted(b[0] for b in bands) or bands[0][0] != 0:
-        raise WordingError(f"{where}: bands must start at 0 and rise")
-    return tuple(bands)

@@ -5,9 +5,10 @@ choices, kept in the ``setting`` table (the goal as typed; the picks as a
 JSON list of ``[lesson_id, step_id]``). No reflection is picked until the
 learner picks it: the brief is shared with someone else.
 
-Until the questions and check-in modules of the store land, this module also
-reads the ``provider_question`` and ``checkin`` tables directly, and adds and
-picks questions, so the brief and the treatment checks can be built on them.
+:func:`read_all` reads everything else the brief shows (treatments, check-in
+totals, questions) in the same transaction, so the page never mixes a state
+from before and after another copy's write; questions are written through
+``progress.questions``.
 
 Uses the store's package-internal ``_write()``/``_read()`` and ``_storable``.
 """
@@ -19,23 +20,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from progress.questions import Question
 from progress.store import Store, _storable
-from progress.timestamps import from_text, to_text, utc_now
+from progress.timestamps import from_text
 from progress.treatments import TreatmentRow, read_treatments
 
 GOAL_KEY = "brief.goal"
 REFLECTIONS_KEY = "brief.reflections"
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    """One of the learner's questions for their provider."""
-
-    id: int
-    text: str
-    source: str
-    picked: bool
-    added_at: datetime
 
 
 @dataclass(frozen=True)
@@ -52,7 +43,7 @@ class BriefRows:
 
     treatments: tuple[TreatmentRow, ...]
     checkins: tuple[CheckinRow, ...]
-    questions: tuple[QuestionRow, ...]
+    questions: tuple[Question, ...]
     goal: str
     reflection_picks: frozenset[tuple[str, str]]
 
@@ -114,49 +105,14 @@ def set_reflection_picks(store: Store, picks: frozenset[tuple[str, str]]) -> Non
     store.set_setting(REFLECTIONS_KEY, value)
 
 
-# -- questions (until progress.questions lands) --------------------------------
+# -- reading ------------------------------------------------------------------
 
 
-def _questions(conn: sqlite3.Connection) -> tuple[QuestionRow, ...]:
+def _questions(conn: sqlite3.Connection) -> tuple[Question, ...]:
     rows = conn.execute(
         "SELECT id, text, source, picked, added_at FROM provider_question ORDER BY id"
     )
     return tuple(
-        QuestionRow(qid, text, source, bool(picked), from_text(added_at))
+        Question(int(qid), str(text), str(source), bool(picked), from_text(added_at))
         for qid, text, source, picked, added_at in rows
     )
-
-
-def questions(store: Store) -> tuple[QuestionRow, ...]:
-    with store._read() as conn:
-        return _questions(conn)
-
-
-def add_question(store: Store, text: str, source: str, *, at: datetime | None = None) -> int:
-    """Add a question, picked for the next brief; the same text is not added twice."""
-    text = _storable(text)
-    with store._write() as conn:
-        row = conn.execute("SELECT id FROM provider_question WHERE text = ?", (text,)).fetchone()
-        if row is not None:
-            conn.execute("UPDATE provider_question SET picked = 1 WHERE id = ?", (row[0],))
-            return int(row[0])
-        cursor = conn.execute(
-            "INSERT INTO provider_question (text, source, picked, added_at) VALUES (?, ?, 1, ?)",
-            (text, _storable(source), to_text(at or utc_now())),
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
-
-
-def set_picked(store: Store, question_id: int, picked: bool) -> bool:
-    with store._write() as conn:
-        cursor = conn.execute(
-            "UPDATE provider_question SET picked = ? WHERE id = ?", (int(picked), question_id)
-        )
-        return cursor.rowcount > 0
-
-
-def remove_question(store: Store, question_id: int) -> bool:
-    with store._write() as conn:
-        cursor = conn.execute("DELETE FROM provider_question WHERE id = ?", (question_id,))
-        return cursor.rowcount > 0

@@ -24,6 +24,7 @@ from course.treatments import CheckinPoint, DoseChange, MonthYear, Treatment
 from course.treatments_wording import brief_wording
 from progress import Store, brief_state, open_store
 from progress import treatments as rows
+from progress.questions import add_question
 from progress.treatments import DoseRow, TreatmentRow
 from tests.course.lesson_text import LESSON, write_folder
 
@@ -84,9 +85,8 @@ def store(tmp_path: Path) -> Store:
     )
     for month, total in [(2, 21), (4, 18), (6, 15), (8, 12)]:
         checkin(opened, datetime(2021, month, 10, 12, tzinfo=UTC), total)
-    brief_state.add_question(opened, HOSTILE, "own")
-    unpicked = brief_state.add_question(opened, "UNPICKED QUESTION", "own")
-    brief_state.set_picked(opened, unpicked, False)
+    add_question(opened, HOSTILE, "own")
+    add_question(opened, "UNPICKED QUESTION", "own", picked=False)
     brief_state.set_goal(opened, HOSTILE)
     opened.save_reflection("lesson-one", "think", HOSTILE, prompt="What do you think?")
     opened.tick("lesson-one", "todo", "one")

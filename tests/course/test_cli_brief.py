@@ -14,6 +14,7 @@ from course.cli import main
 from course.treatments_wording import brief_wording
 from progress import brief_state, open_store
 from progress import treatments as rows
+from progress.questions import add_question
 from progress.treatments import DoseRow, TreatmentRow
 from tests.course.lesson_text import LESSON, write_folder
 
@@ -55,7 +56,7 @@ def data(tmp_path: Path) -> Path:
                     (20 - n % 15, (start + timedelta(days=14 * n)).isoformat()),
                 )
         for n in range(20):
-            brief_state.add_question(store, f"Question number {n}?", "own")
+            add_question(store, f"Question number {n}?", "own")
         brief_state.set_goal(store, "Plan the next step")
         store.save_reflection("lesson-one", "think", "PRIVATE REFLECTION")
     return folder
