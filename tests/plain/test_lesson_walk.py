@@ -124,3 +124,33 @@ async def test_a_lesson_left_in_the_app_continues_in_plain_mode_at_that_step(
     assert code == 0
     assert "c: Continue with First lesson, step 4 of 4." in out
     assert after(out, "Lesson: First lesson").splitlines()[2] == "Step 4 of 4: Plan"
+
+
+def test_the_bundled_first_lesson_reads_as_plain_lines_to_its_summary() -> None:
+    from course.loader import load_course
+    from course.model import QuizStep
+    from course.paths import bundled_lessons
+
+    lessons = bundled_lessons()
+    data = data_folder()
+    lesson = load_course([lessons]).course.lessons[0]
+    answers: list[str] = []
+    for step in lesson.steps:
+        if isinstance(step, QuizStep):
+            for number, question in enumerate(step.questions):
+                right = sorted(c.id for c in question.choices if c.correct)
+                if number == 0:
+                    wrong = next(c.id for c in question.choices if not c.correct)
+                    answers.append(numbers(lessons, data, question.id, wrong))
+                answers += [numbers(lessons, data, question.id, *right), ""]
+        elif step.kind == "reflect":
+            answers += ["It sounded final before; now less so.", ""]
+        else:
+            answers.append("")
+    code, out = drive(lessons, data, ["", *answers, "quit"])
+    assert code == 0
+    assert f"You finished the lesson: {lesson.title}" in out
+    total = len(lesson.questions)
+    assert f"Quiz: {total} of {total} right." in out
+    assert not DRAWN.search(out), sorted(set(DRAWN.findall(out)))
+    assert "**" not in out
