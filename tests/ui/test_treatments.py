@@ -12,6 +12,7 @@ from course.treatments import MonthYear, Treatment
 from course.treatments_wording import treatments_wording
 from course.ui.app import CourseApp
 from course.ui.screens.treatments import (
+    ConfirmLeave,
     ConfirmRemove,
     TreatmentForm,
     TreatmentsScreen,
@@ -191,3 +192,28 @@ async def test_the_four_checks_tick_into_the_questions(tmp_path: Path) -> None:
         screen = await open_treatments(app, pilot)
         values = [box.value for box in screen.query(".treatment-check").results(Checkbox)]
         assert values == [True, False, True, True]
+
+
+async def test_leaving_a_form_with_typing_asks_first(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path)) as (app, pilot):
+        screen = await open_treatments(app, pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, TreatmentForm))
+        form = app.screen
+        await pilot.press("escape")  # nothing typed: closes at once
+        await wait_for(pilot, lambda: app.screen is screen)
+
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, TreatmentForm))
+        form = app.screen
+        await type_into(pilot, "#form-name", "Lithium")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmLeave))
+        await pilot.press("escape")  # keep writing
+        await wait_for(pilot, lambda: app.screen is form)
+        assert form.query_one("#form-name", Input).value == "Lithium"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmLeave))
+        await press(pilot, "#leave-yes")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.session.treatments.list() == []

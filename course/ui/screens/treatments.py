@@ -8,6 +8,7 @@ tick into their questions for their provider. Nothing here judges a trial.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from textual import on
@@ -111,6 +112,31 @@ class ConfirmRemove(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm-remove")
 
     def action_keep(self) -> None:
+        self.dismiss(False)
+
+
+class ConfirmLeave(ModalScreen[bool]):
+    """Ask before a form with unsaved typing is closed: what was typed would be lost."""
+
+    CSS_PATH = ["dialogs.tcss", "treatments.tcss"]
+    BINDINGS = [Binding("escape", "stay", "Keep writing", id="stay-on-form")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message-panel"):
+            yield Static("Leave without saving?", id="message-title")
+            yield Static("What you typed in this form has not been saved.")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Keep writing", id="leave-no", variant="primary")
+                yield Button("Leave without saving", id="leave-yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#leave-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "leave-yes")
+
+    def action_stay(self) -> None:
         self.dismiss(False)
 
 
@@ -263,8 +289,25 @@ class TreatmentForm(Screen[Treatment | None]):
             return
         self.dismiss(record)
 
+    def changed(self) -> bool:
+        """Whether the form holds anything the learner typed and has not saved."""
+        try:
+            record = self.record()
+        except ValueError:
+            return True  # a date being typed
+        before = self.before or Treatment(kind="medicine", name="")
+        return replace(record, id=before.id) != before
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmLeave(), answered)
 
     @on(Button.Pressed, "#form-save")
     def save_pressed(self, event: Button.Pressed) -> None:
