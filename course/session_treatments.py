@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from course.brief import FORMATS, Brief, BriefReflection, TrendPoint
+from course.brief import FORMATS, Brief, BriefReflection, TrendPoint, treatments_markdown
 from course.checkin import band
 from course.model import Course, PlanStep, ReflectStep
 from course.treatments import (
@@ -220,6 +220,20 @@ def brief_from_store(course: Course, store: Store, today: date) -> Brief:
         plan_items=_plan_items(course, snapshot),
         reflections=tuple(BriefReflection(r.lesson_title, r.prompt, r.text) for r in picked),
         today=today,
+    )
+
+
+def treatments_section(store: Store, today: date) -> str:
+    """The notes export's "My treatments" section from the store ("" with no treatments).
+
+    For ``trd-course export`` and the notes screen's export: every field of
+    every treatment, newest first, with the check-in totals between its dates.
+    """
+    state = brief_state.read_all(store)
+    return treatments_markdown(
+        newest_first(to_treatment(row) for row in state.treatments),
+        [CheckinPoint(c.taken_at, c.total) for c in state.checkins],
+        today,
     )
 
 

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from course.brief import Brief, brief_html, brief_markdown, escape_line, treatments_markdown
 from course.loader import load_course
 from course.model import Course
-from course.session_treatments import brief_from_store
+from course.session_treatments import brief_from_store, treatments_section
 from course.treatments import CheckinPoint, DoseChange, MonthYear, Treatment
 from course.treatments_wording import brief_wording
 from progress import Store, brief_state, open_store
@@ -271,3 +271,12 @@ def test_a_long_history_shows_the_latest_check_ins(course: Course, tmp_path: Pat
     assert isinstance(brief, Brief)
     text = brief_markdown(brief)
     assert "30 check-ins in all; the last 12 are shown." in text
+
+
+def test_the_export_section_from_the_store(store: Store) -> None:
+    text = treatments_section(store, TODAY)
+    assert text.startswith("## My treatments")
+    assert text.index("### CBT") < text.index("### \\</td\\>")  # newest first
+    assert "NOTES-NEVER-IN-THE-BRIEF" in text  # the export keeps every field
+    assert "- Check-ins between its dates: 3: 18, 15, 12" in text
+    assert "html_block" not in tokens(text)
