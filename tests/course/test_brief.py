@@ -14,9 +14,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from course.brief import Brief, brief_html, brief_markdown, escape_line, treatments_markdown
+from course.brief import (
+    Brief,
+    BriefReflection,
+    brief_html,
+    brief_markdown,
+    escape_line,
+    treatments_markdown,
+)
 from course.loader import load_course
 from course.model import Course
 from course.session_treatments import brief_from_store, treatments_section
@@ -280,3 +289,57 @@ def test_the_export_section_from_the_store(store: Store) -> None:
     assert "NOTES-NEVER-IN-THE-BRIEF" in text  # the export keeps every field
     assert "- Check-ins between its dates: 3: 18, 15, 12" in text
     assert "html_block" not in tokens(text)
+
+
+MARKUP = st.text(
+    alphabet=st.sampled_from(list("#-*_`~[]()<>!|&\\=+>.1 \nax")), min_size=0, max_size=30
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(goal=MARKUP, question=MARKUP, item=MARKUP, words=MARKUP, name=MARKUP)
+def test_no_text_of_any_shape_changes_the_structure(
+    goal: str, question: str, item: str, words: str, name: str
+) -> None:
+    brief = Brief(
+        goal=goal or "x",
+        questions=(question or "x",),
+        treatments=(Treatment("other", name or "x", MonthYear(2020, 1), side_effects=words),),
+        trend=(),
+        plan_items=(item or "x",),
+        reflections=(BriefReflection("Lesson", "Prompt", words or "x"),),
+        today=TODAY,
+    )
+    found = tokens(brief_markdown(brief))
+    assert found.count("heading_open") == 1 + 7
+    assert found.count("ordered_list_open") == 1
+    assert found.count("bullet_list_open") == 2
+    assert found.count("blockquote_open") == 1
+    assert found.count("table_open") == 1 and found.count("tr_open") == 2
+    for forged in ("html_block", "html_inline", "fence", "code_block", "code_inline", "hr"):
+        assert forged not in found, forged
+    page = brief_html(brief)
+    assert set(re.findall(r"</?([a-zA-Z0-9]+)", page)) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "ol",
+        "ul",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "br",
+        "blockquote",
+        "strong",
+    }
