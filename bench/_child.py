@@ -439,8 +439,8 @@ async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) 
                 await pilot_press_until(pilot, "f24", step_ready(app, lesson, 0))  # no-op key
                 walk = pages(lesson)
                 for here, there in pairwise(walk):
-                    if lesson.steps[here[0]].kind == "reflect":
-                        await pilot.press("tab")
+                    # A reflection is arrived at with the keyboard on the step,
+                    # not in its box: "n" turns the page from there as well.
                     await asyncio.sleep(PILOT_THINK_S)
                     ready = step_ready(app, lesson, there[0], there[1])
                     elapsed = await pilot_press_until(pilot, "n", ready)

@@ -76,6 +76,8 @@ def child_env(root: Path, data_dir: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / ".config"),
         XDG_CACHE_HOME=str(home / ".cache"),
         XDG_STATE_HOME=str(home / ".local" / "state"),
+        # The app, not the line mode, though the child's output is a pipe.
+        TRD_COURSE_PLAIN="0",
     )
     return env
 

@@ -38,6 +38,10 @@ BUSY_MESSAGE = (
     "kept and will be saved as soon as it lets go; you can carry on, and help (F1) "
     "works as always."
 )
+READ_ONLY_MESSAGE = (
+    "Your progress file can only be read right now (the disk is full or read-only), so "
+    "nothing new is being saved. You can still read the lessons and export your notes."
+)
 SAVED_AFTER_BUSY = "Everything you did while your progress file was busy is now saved."
 
 P = ParamSpec("P")
@@ -103,6 +107,7 @@ class Session:
         self._seed: str | None = None
         self._waiting: list[Callable[[], object]] = []
         self._told_busy = False
+        self._told_read_only = False
         self.follow_renames()
 
     def follow_renames(self) -> None:
@@ -143,6 +148,11 @@ class Session:
         """
         if self._waiting:
             self._waiting.append(partial(action, *args, **kwargs))
+            return None
+        if self._store.read_only:
+            if not self._told_read_only:
+                self._told_read_only = True
+                self._on_error(READ_ONLY_MESSAGE)
             return None
         try:
             return action(*args, **kwargs)
@@ -336,7 +346,8 @@ class Session:
 
         from course.export import notes_markdown
 
-        return notes_markdown(self.course, self._store.snapshot(), datetime.now().astimezone())
+        snapshot = self._store.snapshot(every_attempt=False)
+        return notes_markdown(self.course, snapshot, datetime.now().astimezone())
 
     def export_notes(self, path: Path) -> None:
         """Write the notes to ``path``, readable only by the learner.

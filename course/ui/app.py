@@ -25,6 +25,7 @@ from course.lesson_files import LoadResult
 from course.session import Session
 from course.ui import textual_fixes
 from course.ui.commands import LessonCommands
+from course.ui.focus_cursor import FollowsFocus
 from course.ui.messages import LessonChosen, StepsLetGo, ToolChosen
 from course.ui.screens.course_map import MapScreen
 from progress import Notice, Store
@@ -51,7 +52,7 @@ def problems_text(load: LoadResult, validate_hint: str = "trd-course validate") 
     return "\n".join(lines)
 
 
-class CourseApp(textual_fixes.KindCrash):
+class CourseApp(FollowsFocus, textual_fixes.KindCrash):
     CSS_PATH = "app.tcss"
     TITLE = "trd-course"
     COMMANDS = textual_fixes.KindCrash.COMMANDS | {LessonCommands}
