@@ -37,7 +37,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from progress.files import WAL_ID_SUFFIX
+from progress.files import PRIVATE_FILE_MODE, WAL_ID_SUFFIX
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _WAL_HEADER = 32
@@ -67,7 +67,7 @@ def _open_regular(path: Path, flags: int) -> int | None:
     """Open ``path`` without following links or blocking; None unless a regular file."""
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, PRIVATE_FILE_MODE)
     except OSError:
         return None
     try:

@@ -9,8 +9,6 @@ progress: exporting must never be what starts a store.
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +16,6 @@ from pathlib import Path
 from course.commands.common import CommandError, data_dir, guarded, load_lessons, open_existing
 
 NAME = "export"
-PRIVATE_FILE_MODE = 0o600
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,47 +44,28 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def refuse_folder(path: Path) -> None:
     """Stop before any work if the output path is a folder (a common slip)."""
-    if path.is_dir():
-        raise CommandError(
-            f"{path} is a folder; give a file name, such as {path / 'my-notes.md'}", 2
-        )
+    from course.private_file import PrivateFileError
+    from course.private_file import refuse_folder as check
+
+    try:
+        check(path)
+    except PrivateFileError as error:
+        raise CommandError(str(error), 2) from error
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8, the file readable by its owner only.
-
-    The mode is set on the open descriptor before writing, so the notes are
-    never readable by others, even for a moment, whatever the umask or the old
-    file's mode. Devices and pipes (``/dev/stdout``) are written to but not
-    chmod-ed.
+    """Write ``text`` to ``path``, readable by its owner only (``course.private_file``).
 
     Raises:
-        CommandError: ``path`` is a folder or cannot be written.
+        CommandError: ``path`` is a folder (status 2) or cannot be written.
     """
-    refuse_folder(path)
+    from course.private_file import PrivateFileError
+    from course.private_file import write_private as write
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    except IsADirectoryError as error:
-        raise CommandError(f"{path} is a folder; give a file name", 2) from error
-    except OSError as error:
-        raise CommandError(
-            f"can't write {path} ({error.strerror or error}); check that the folder "
-            "exists and that you can write there"
-        ) from error
-    try:
-        if hasattr(os, "fchmod") and stat.S_ISREG(os.fstat(fd).st_mode):
-            os.fchmod(fd, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            fd = -1  # the file object owns it now
-            handle.write(text)
-    except OSError as error:
-        raise CommandError(
-            f"couldn't finish writing {path} ({error.strerror or error}); the file may "
-            "be incomplete"
-        ) from error
-    finally:
-        if fd != -1:
-            os.close(fd)
+        write(path, text)
+    except PrivateFileError as error:
+        raise CommandError(str(error), 2 if error.is_folder else 1) from error
 
 
 def export(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from course import crisis
+from course.private_file import PRIVATE_FILE_MODE
 
 LOG_NAME = "error.log"
 
@@ -25,10 +26,10 @@ def write_log(folder: Path, error: BaseException) -> Path | None:
     details = "".join(traceback.format_exception(error))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "a", encoding="utf-8") as log:
             log.write(f"--- {stamp}\n{details}\n")
-        os.chmod(path, 0o600)
+        os.chmod(path, PRIVATE_FILE_MODE)
     except OSError:
         return None
     return path
