@@ -30,6 +30,7 @@ MODULES = [
     ("treatment", "Treatment options"),
     ("lifestyle", "Lifestyle choices"),
     ("plan", "Sticking to a plan"),
+    ("tools", "Your own tools"),
     ("supporters", "For supporters"),
 ]
 MIN_LESSONS = 19
