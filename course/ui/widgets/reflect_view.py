@@ -34,7 +34,7 @@ class ReflectView(StepView, can_focus=True):
     """Focusable itself, so Enter can open the box without the box taking every key."""
 
     takes_focus = False
-    BINDINGS = [Binding("enter", "write", "Write", id="write")]
+    BINDINGS = [Binding("enter", "write", "Write", show=False, id="write")]
 
     save_delay = 0.5
     """Seconds of quiet typing before a save: keeps writes few, losses tiny."""
