@@ -20,11 +20,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import app_bench, brief_bench, loader_bench, store_bench, toml_bench
+from bench import app_bench, brief_bench, loader_bench, store_bench, toml_bench, tools_bench
 from bench.probe import forbid_network
 from bench.report import MISSED, Row, machine, table, write_json
 
-GROUPS = ("startup", "paint", "memory", "load", "store", "toml", "brief")
+GROUPS = ("startup", "paint", "memory", "load", "store", "toml", "brief", "tools")
 
 
 def _in_process(group: str) -> Callable[[bool], list[Row]]:
@@ -33,6 +33,7 @@ def _in_process(group: str) -> Callable[[bool], list[Row]]:
         "store": store_bench.run,
         "toml": toml_bench.run,
         "brief": brief_bench.run,
+        "tools": tools_bench.run,
     }[group]
 
 

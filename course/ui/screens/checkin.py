@@ -57,6 +57,7 @@ class CheckinScreen(Screen[None]):
 
     tool_id = "checkin"
     CSS_PATH = "checkin.tcss"
+    AUTO_FOCUS = "#checkin-start"
     BINDINGS = [
         Binding("escape", "leave", "Back", id="back"),
         Binding("b", "previous", "Previous question", id="previous-question"),
@@ -81,12 +82,11 @@ class CheckinScreen(Screen[None]):
         self.question_added = False
 
     def compose(self) -> ComposeResult:
+        """The first page is composed with the screen: opening it is one layout, not two."""
         yield Static(plain(self.form.title), id="checkin-title")
-        yield VerticalScroll(id="checkin-body")
+        with VerticalScroll(id="checkin-body"):
+            yield from self._intro_widgets()
         yield QuietFooter()
-
-    async def on_mount(self) -> None:
-        await self.show_intro()
 
     # -- which keys work where ----------------------------------------------------
 
@@ -114,17 +114,18 @@ class CheckinScreen(Screen[None]):
     def _attribution(self) -> Static:
         return Static(plain(self.form.attribution), classes="checkin-attribution")
 
-    async def show_intro(self) -> None:
-        has_history = bool(self.session.checkins.history())
-        widgets: list[Widget] = [
-            Static(plain(line), classes="checkin-text") for line in self.words.intro
-        ]
+    def _intro_widgets(self) -> list[Widget]:
+        """The first page, in few widgets: it is built each time the check-in opens."""
+        has_history = self.session.checkins.last_taken() is not None
         buttons = [Button(plain(self.words["start"]), id="checkin-start", variant="primary")]
         if has_history:
             buttons.append(Button(plain(f"{self.words['show_trend']} (t)"), id="checkin-trend"))
-        widgets += [Horizontal(*buttons, classes="checkin-buttons"), self._attribution()]
-        widgets.append(Static(plain(f"Source: {self.form.source}"), classes="checkin-attribution"))
-        await self._show(INTRO, widgets, "#checkin-start")
+        about = f"{self.form.attribution}\nSource: {self.form.source}"
+        return [
+            Static(plain("\n\n".join(self.words.intro)), classes="checkin-text"),
+            Horizontal(*buttons, classes="checkin-buttons"),
+            Static(plain(about), classes="checkin-attribution"),
+        ]
 
     def _answer_list(self, labels: tuple[str, ...], chosen: int | None) -> OptionList:
         options = [

@@ -47,6 +47,7 @@ class SafetyPlanScreen(Screen[None]):
 
     tool_id = "safety-plan"
     CSS_PATH = "safety_plan.tcss"
+    AUTO_FOCUS = "#plan-parts"
     BINDINGS = [Binding("escape", "back", "Back", id="back")]
 
     def __init__(self, session: Session) -> None:
@@ -57,13 +58,13 @@ class SafetyPlanScreen(Screen[None]):
         self.editor: PlanPartEditor | None = None
 
     def compose(self) -> ComposeResult:
+        # Few widgets: the screen is built each time it opens.
         yield Static(plain(self.words.title), id="plan-title")
-        for statement in self.words.statements:
-            yield Static(plain(statement), classes="plan-statement")
+        yield Static(plain("\n".join(self.words.statements)), classes="plan-statement")
         with Vertical(id="plan-read"):
             yield OptionList(*self._options(), id="plan-parts")
-            yield Static(plain(self.words.read_hint), id="plan-read-hint")
-            yield Static(plain(f"Source: {self.words.source}"), id="plan-source")
+            hint = f"{self.words.read_hint}\nSource: {self.words.source}"
+            yield Static(plain(hint), id="plan-source")
         yield QuietFooter()
 
     def _options(self) -> list[Option]:
@@ -71,11 +72,6 @@ class SafetyPlanScreen(Screen[None]):
             Option(part_line(part, self.texts.get(part.id, ""), self.words), id=part.id)
             for part in self.words.parts
         ]
-
-    def on_mount(self) -> None:
-        parts = self.query_one("#plan-parts", OptionList)
-        parts.highlighted = 0
-        parts.focus()
 
     # -- reading and choosing a part ----------------------------------------
 
