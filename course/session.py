@@ -71,6 +71,22 @@ class MapView:
     done: int
 
 
+def _renames_inside(course: Course) -> bool:
+    """Whether anything in the course lists previous ids (a cheap first look)."""
+    for lesson in course.lessons:
+        if lesson.previous_ids:
+            return True
+        for step in lesson.steps:
+            if step.previous_ids:
+                return True
+            if isinstance(step, PlanStep) and any(item.previous_ids for item in step.items):
+                return True
+            for question in getattr(step, "questions", ()):
+                if question.previous_ids or any(c.previous_ids for c in question.choices):
+                    return True
+    return False
+
+
 def _standing(lesson: Lesson, progress: LessonProgress | None, answers: Answers) -> Standing:
     return standing(
         lesson,
@@ -116,6 +132,8 @@ class Session:
         Done once as the course opens, in one write, and only when the course
         renamed something: from then on every read finds it under the new ids.
         """
+        if not _renames_inside(self.course):
+            return  # the bundled course: not even the renaming code is imported
         from course.renames import renames
 
         found = renames(self.course)

@@ -24,7 +24,7 @@ from typing import Any
 from textual.geometry import Offset
 from textual.visual import visualize
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, TextArea
+from textual.widgets import Button, OptionList
 
 from course.ui.widgets.choice_box import ChoiceBox
 
@@ -73,8 +73,11 @@ def cursor_for(widget: Widget | None) -> Offset | None:
     """
     if widget is None or not widget.is_mounted or not widget.region:
         return None
-    if isinstance(widget, Input | TextArea):
-        return _on_screen(widget, widget.cursor_screen_offset)
+    caret: Offset | None = getattr(widget, "cursor_screen_offset", None)
+    if caret is not None:
+        # A text box (Input, TextArea): its caret. Asked of the widget rather
+        # than by class, so a start (which shows none) never imports them.
+        return _on_screen(widget, caret)
     content = widget.content_region
     if isinstance(widget, OptionList):
         highlighted = widget.highlighted
