@@ -6,7 +6,6 @@ traceback: tracebacks can show local variables, and ours may hold reflections.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,16 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _start_app(args: argparse.Namespace | SimpleNamespace) -> int:
-    # Start-up makes many objects and frees few: collecting while the course
-    # and Textual are imported only costs time. The app collects and turns
-    # collection back on after its first frame (``CourseApp.on_ready``).
-    gc.disable()
-    try:
+    # Start-up makes many objects and frees few (see ``course.collection``).
+    from course import collection
+
+    with collection.paused():
         from course.launch import start
 
         return start(args)
-    finally:
-        gc.enable()
 
 
 NO_ARGUMENTS = {"data_dir": None, "lessons": None, "only": False, "plain": False}

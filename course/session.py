@@ -71,6 +71,28 @@ class MapView:
     done: int
 
 
+def tools_sections(store: Store) -> str:
+    """The export's sections for the learner's own tools (plan, check-ins, treatments).
+
+    Each is left out when the learner has not used that tool; shared by the
+    notes screen and ``trd-course export`` so both write the same document.
+    """
+    from datetime import date
+
+    from course.session_safety import CheckinDoor, SafetyPlanDoor
+    from course.session_treatments import treatments_section
+
+    def no_write(*args: object, **kwargs: object) -> None:
+        return None  # the export only reads
+
+    plan = SafetyPlanDoor(store, no_write)
+    checkins = CheckinDoor(store, no_write)
+    parts = [plan.markdown() if plan.has_plan() else ""]
+    parts.append(checkins.table_markdown() if checkins.points() else "")
+    parts.append(treatments_section(store, date.today()))
+    return "".join(f"\n{part.strip()}\n" for part in parts if part.strip())
+
+
 def _renames_inside(course: Course) -> bool:
     """Whether anything in the course lists previous ids (a cheap first look)."""
     for lesson in course.lessons:
@@ -365,7 +387,8 @@ class Session:
         from course.export import notes_markdown
 
         snapshot = self._store.snapshot(every_attempt=False)
-        return notes_markdown(self.course, snapshot, datetime.now().astimezone())
+        text = notes_markdown(self.course, snapshot, datetime.now().astimezone())
+        return text + tools_sections(self._store)
 
     def export_notes(self, path: Path) -> None:
         """Write the notes to ``path``, readable only by the learner.

@@ -45,6 +45,11 @@ EXPECTED = [
     "store: open with 10,000 answers",
     "toml: tomllib (stdlib)",
     "toml: tomli",
+    "brief: md from 100 treatments, 260 check-ins",
+    "brief: html from 100 treatments, 260 check-ins",
+    "tools (Pilot): replace a Static's text",
+    "tools (Pilot): open the check-in",
+    "tools (Pilot): open the safety plan",
 ]
 
 

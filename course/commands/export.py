@@ -82,11 +82,14 @@ def export(args: argparse.Namespace) -> int:
             "folder your progress is in."
         )
     course = load_lessons(NAME, args, folder).course
+    from course.session import tools_sections
+
     with open_existing(NAME, db_path, read_only_ok=True) as store:
         snapshot = store.snapshot(every_attempt=False)
+        tools = tools_sections(store)
     from course.export import notes_markdown
 
-    text = notes_markdown(course, snapshot, datetime.now().astimezone())
+    text = notes_markdown(course, snapshot, datetime.now().astimezone()) + tools
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -229,7 +229,7 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
         from course.ui.screens.help import HelpScreen  # not needed to show the map
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.session))
 
     def action_show_keys(self) -> None:
         from course.ui.screens.keys import KeysScreen, screen_keys
