@@ -11,28 +11,15 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, TextArea
 
-import course.ui.app as app_module
 from course.loader import load_course
 from course.ui.app import CourseApp
-from course.ui.focus_cursor import FollowsFocus, cursor_for
+from course.ui.focus_cursor import cursor_for
 from course.ui.screens.lesson import LessonScreen
 from course.ui.widgets.choice_box import ChoiceBox
 from progress import database_path, open_store
 from tests.ui.helpers import data_folder, lessons_folder, open_lesson, settle, wait_for
 
-
-def _wired() -> type[CourseApp]:
-    """The app with the cursor following focus: CourseApp once it has it in its bases."""
-    if issubclass(CourseApp, FollowsFocus):
-        return CourseApp
-
-    class Wired(FollowsFocus, CourseApp):
-        CSS_PATH = str(Path(app_module.__file__).parent / "app.tcss")
-
-    return Wired
-
-
-WiredApp = _wired()
+WiredApp = CourseApp  # the cursor follows focus in the app itself
 
 
 @asynccontextmanager
