@@ -85,6 +85,7 @@ from progress.store import BUSY_TIMEOUT_SECONDS, Store, connect
 from progress.wal import (
     LogWatch,
     belongs,
+    log_in_use,
     mark_fresh,
     newest_user_version,
     wal_id_path,
@@ -209,7 +210,7 @@ def _open_read_write(path: Path) -> OpenedStore:
             )
         _refuse_if_header_newer(path)
         _refuse_if_log_newer(path)
-        if not belongs(path) and not held_elsewhere(path.parent):
+        if not belongs(path) and not held_elsewhere(path.parent) and not log_in_use(path):
             notices.append(_set_aside_log(path))
         problem = _inspect(path)
         if problem == _NEEDS_RECOVERY:

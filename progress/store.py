@@ -260,6 +260,7 @@ class Store:
                 if self._read_only:
                     self._conn.close()
                     self._conn = None
+                    self._watch.release()
                     return
                 # Another program reading makes it fail: SQLite checkpoints on its close.
                 with contextlib.suppress(sqlite3.Error):
@@ -267,6 +268,7 @@ class Store:
                 self._conn.close()
                 self._conn = None
                 mark_clean(self._path)
+                self._watch.release()
 
     def __enter__(self) -> Store:
         return self

@@ -20,6 +20,16 @@ fsynced):
   ``-wal`` found next is not this store's.
 
 A store without the file (made by an older version) accepts its ``-wal``.
+
+The record alone cannot judge a log that another open store is writing this
+moment: between one copy's write restarting the log and its recording the new
+salts, a second restart by another copy (or a checkpoint changing the
+database's stamp) makes a live log look foreign, and moving it aside would
+lose those copies' writes. So every open store keeps a shared ``flock`` on
+the record file for as long as it is open, and a log is only ever judged when
+no other store holds it (:func:`log_in_use`). A ``flock`` belongs to the open
+file, not the process, so a second store in the same process counts too; and
+the kernel drops it when its holder dies, so a crashed copy's log is judged.
 The chosen rule is the first of the issue's two: the salts are compared with
 a record this course keeps, rather than with the database header (which says
 nothing about the log in WAL mode).
@@ -34,10 +44,14 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from progress.files import PRIVATE_FILE_MODE, WAL_ID_SUFFIX
+
+if sys.platform != "win32":
+    import fcntl
 
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _WAL_HEADER = 32
@@ -213,12 +227,58 @@ def mark_clean(db_path: Path) -> None:
         _write_record(db_path, "clean")
 
 
+def log_in_use(db_path: Path) -> bool:
+    """Whether another open store (in any process, this one included) keeps the log.
+
+    Call it with the opening lock held, so that no store can open meanwhile.
+    """
+    if sys.platform == "win32":
+        return False
+    fd = _open_regular(wal_id_path(db_path), os.O_RDONLY)
+    if fd is None:
+        return False  # no record file: no store of this version has it open
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing the descriptor drops the probe's own lock
+    return False
+
+
+def _keep(db_path: Path) -> int | None:
+    """A shared lock on the record file, held while the store is open."""
+    if sys.platform == "win32":
+        return None
+    fd = _open_regular(wal_id_path(db_path), os.O_RDWR | os.O_CREAT)
+    if fd is None:
+        fd = _open_regular(wal_id_path(db_path), os.O_RDONLY)  # a read-only disk
+    if fd is None:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 class LogWatch:
-    """Records the ``-wal`` salts after each write, rewriting only when they change."""
+    """Records the ``-wal`` salts after each write, rewriting only when they change,
+    and keeps the log marked as in use (:func:`log_in_use`) until :meth:`release`."""
 
     def __init__(self, db_path: Path) -> None:
         self._db_path = db_path
         self._known: tuple[int, int] | None = None
+        self._kept = _keep(db_path)
+
+    def release(self) -> None:
+        """The store has closed: its log may be judged again; safe to call twice."""
+        if self._kept is not None:
+            os.close(self._kept)
+            self._kept = None
 
     def after_write(self) -> None:
         header = read_header(self._db_path)

@@ -236,3 +236,23 @@ def test_the_live_log_of_a_running_app_is_never_moved_aside(tmp_path: Path) -> N
         for stream in (child.stdin, child.stdout):
             if stream is not None:
                 stream.close()
+
+
+def test_a_log_another_open_store_is_writing_is_never_judged(tmp_path: Path) -> None:
+    """Without the app's lifetime lock (two commands at once, or the copies test's
+    workers), a record that lags behind a live log must still not move it aside."""
+    db = database_path(tmp_path / "data")
+    first = open_store(db).store
+    try:
+        first.save_reflection("l", "r", "words in the live log")
+        wal_id_path(db).write_text("clean\n")  # as if another copy's restart raced ahead
+        opened = open_store(db)
+        with opened.store as second:
+            reflection = second.reflection("l", "r")
+        assert opened.notices == ()
+        assert reflection is not None and reflection.text == "words in the live log"
+        assert not [p for p in db.parent.iterdir() if "damaged" in p.name]
+    finally:
+        first.close()
+    # Once every store has closed, a log that is not the store's is judged again.
+    test_a_log_from_before_a_clean_close_is_refused(tmp_path / "after")
