@@ -74,3 +74,19 @@ async def test_notes_when_nothing_is_written_say_so(tmp_path: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_notes_link_to_my_treatments_by_key_and_button(tmp_path: Path) -> None:
+    from course.ui.screens.treatments import TreatmentsScreen
+
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        await pilot.press("m")
+        await settle(pilot)
+        notes = app.screen
+        assert isinstance(notes, NotesScreen)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TreatmentsScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is notes)
+        await pilot.click("#notes-treatments-button")
+        await wait_for(pilot, lambda: isinstance(app.screen, TreatmentsScreen))

@@ -20,7 +20,9 @@ from textual.widgets import Button, Input, Static
 from course.notes import Note, NoteItem
 from course.private_file import PrivateFileError
 from course.session import Session
+from course.ui.messages import ToolChosen
 from course.ui.text import plain
+from course.ui.tools import tool
 from course.ui.widgets.choice_box import mark
 from course.ui.widgets.footer import QuietFooter
 from course.ui.widgets.harmless import HarmlessInput
@@ -31,6 +33,8 @@ INTRO = (
 )
 EMPTY = "Nothing here yet. What you write in reflections and plans will be gathered here."
 DEFAULT_EXPORT = "trd-course-notes.md"
+TREATMENTS_TOOL = "treatments"
+"""Notes on a treatment belong beside the notes: its tool is one key away."""
 
 
 class AskText(ModalScreen[str | None]):
@@ -92,6 +96,7 @@ class NotesScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="notes-back"),
         Binding("e", "export", "Export my notes", id="notes-export"),
+        Binding("t", "treatments", "My treatments", id="notes-treatments"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -102,7 +107,10 @@ class NotesScreen(Screen[None]):
         yield Static("My notes", id="notes-title")
         with VerticalScroll(id="notes-body"):
             yield Static(INTRO, id="notes-intro")
-            yield Button("Export my notes (e)", id="notes-export-button", compact=True)
+            with Horizontal(id="notes-actions"):
+                yield Button("Export my notes (e)", id="notes-export-button", compact=True)
+                if self.check_action("treatments", ()):
+                    yield Button("My treatments (t)", id="notes-treatments-button", compact=True)
             yield Vertical(id="notes-list")
         yield QuietFooter()
 
@@ -166,6 +174,21 @@ class NotesScreen(Screen[None]):
     def export_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_export()
+
+    @on(Button.Pressed, "#notes-treatments-button")
+    def treatments_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_treatments()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer My treatments only in a copy of the course that has it."""
+        if action == "treatments":
+            found = tool(TREATMENTS_TOOL)
+            return found is not None and found.available()
+        return True
+
+    def action_treatments(self) -> None:
+        self.post_message(ToolChosen(TREATMENTS_TOOL))
 
     def action_export(self) -> None:
         default = str(Path.home() / DEFAULT_EXPORT)
