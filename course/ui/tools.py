@@ -28,7 +28,10 @@ class Tool:
         id: Stable id, used in messages and option ids.
         title: What the learner sees, on the map and in the palette.
         key: Its key on the map.
-        summary: One line saying what it is for.
+        summary: One line saying what it is for, short enough that the map's row
+            (key, title, summary) fits one line at 60 columns
+            (``SUMMARY_ROW_WIDTH``): a wrapped row starts its second line
+            under the key, and reads as two tools.
         screen: ``module:Class`` of its screen, whose constructor takes the session.
     """
 
@@ -49,6 +52,10 @@ class Tool:
         return built
 
 
+SUMMARY_ROW_WIDTH = 56
+"""Columns the map's list has for a row at 60x20 (padding and scrollbar taken off)."""
+
+
 @cache
 def _has_module(name: str) -> bool:
     try:
@@ -62,35 +69,35 @@ TOOLS: tuple[Tool, ...] = (
         "safety-plan",
         "My safety plan",
         "s",
-        "Your own plan for a crisis: signs, what helps, who to call.",
+        "Who to call, what helps, in a crisis.",
         "course.ui.screens.safety_plan:SafetyPlanScreen",
     ),
     Tool(
         "checkin",
         "Check-in",
         "k",
-        "How the last two weeks have been (the PHQ-9), and your trend.",
+        "The last two weeks (PHQ-9) and your trend.",
         "course.ui.screens.checkin:CheckinScreen",
     ),
     Tool(
         "treatments",
         "My treatments",
         "t",
-        "The treatments you have tried and how each went.",
+        "What you have tried and how each went.",
         "course.ui.screens.treatments:TreatmentsScreen",
     ),
     Tool(
         "brief",
         "Prepare for my appointment",
         "p",
-        "One page to take to your next appointment.",
+        "One page for your visit.",
         "course.ui.screens.brief:BriefScreen",
     ),
     Tool(
         "notes",
         "My notes",
         "m",
-        "Every reflection and plan you wrote, and an export.",
+        "Your reflections and plans, and an export.",
         "course.ui.screens.notes:NotesScreen",
     ),
 )
