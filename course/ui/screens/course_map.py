@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,6 +44,7 @@ class MapScreen(Screen[None]):
             yield Static(plain(course.title), id="map-title")
             yield Static(id="map-overall")
             yield Meter(id="map-progress")
+            yield Static(id="map-checkin")
             yield Button("Continue", id="map-continue", variant="primary", compact=True)
         yield OptionList(id="map-lessons", markup=False)
         yield QuietFooter()
@@ -49,6 +52,16 @@ class MapScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Also runs when the map first appears: one rebuild serves both."""
         self.refresh_map()
+        # After the frame: the first paint of the map never waits on this read.
+        self.call_after_refresh(self.show_checkin_suggestion)
+
+    def show_checkin_suggestion(self) -> None:
+        """One calm line when a check-in is due (14 days since the last); else nothing."""
+        line = self.session.checkins.suggestion(datetime.now(UTC))
+        shown = self.query_one("#map-checkin", Static)
+        if line is not None:
+            shown.update(plain(line))
+        shown.display = line is not None
 
     def refresh_map(self) -> None:
         """Rebuild from the store: cheap, and always shows what was saved."""
