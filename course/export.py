@@ -53,6 +53,16 @@ NOT_ADVICE = (
     "here with the people who care for you before changing your treatment."
 )
 OTHER_HEADING = "Other saved notes"
+OTHER_EXPLAINED = (
+    "These were saved for lessons, steps, questions or plan items that are not in "
+    "the course as it was loaded for this export. The likeliest reason: the lesson "
+    "pack they belong to was not loaded. Export again with the same --lessons you "
+    "run the course with, and they appear under their lessons. Otherwise an author "
+    "removed or renamed them, or a lesson file could not be read. They are kept "
+    "here, with their ids, so nothing you wrote is lost."
+)
+"""Why notes sit under ``OTHER_HEADING``, likeliest cause first: a pack left out of
+``--lessons`` looks, to the export, exactly like a removed lesson."""
 
 _MONTHS = (
     "January",
@@ -448,14 +458,7 @@ def notes_markdown(course: Course, snapshot: Snapshot, now: datetime) -> str:
     ]
     if others:
         w.block([f"## {OTHER_HEADING}"])
-        w.block(
-            [
-                "These were saved for lessons, steps, questions or plan items that are "
-                "not in the course any more (an author removed or renamed them, or a "
-                "lesson file could not be read). They are kept here, with their ids, so "
-                "nothing you wrote is lost."
-            ]
-        )
+        w.block([OTHER_EXPLAINED])
         for lesson_id, maybe_lesson, left in others:
             _other_section(w, lesson_id, maybe_lesson, left)
     return "\n".join(w.lines).rstrip("\n") + "\n"

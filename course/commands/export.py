@@ -25,7 +25,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description=(
             "Write your notes as Markdown: for each lesson you have started, when you "
             "completed it, your quiz answers, your reflections and your plans. Notes "
-            "for lessons no longer in the course are kept at the end. The notes hold "
+            "for lessons not in the course as loaded (most often a lesson pack left out "
+            "of --lessons) are kept at the end. The notes hold "
             "private health information: keep them somewhere safe and share them only "
             "with people you choose, such as your care team. Exit status: 0 written, "
             "1 nothing to export or the file could not be written, 2 usage error."

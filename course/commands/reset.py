@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from progress import Snapshot
 
 NAME = "reset"
+OWN_TOOLS = (
+    "your own tools: your safety plan, check-ins, treatment history and questions "
+    "for your provider"
+)
+"""What a full reset erases beyond the lessons (the store's tool tables), said
+wherever a reset is confirmed: a learner must not find their safety plan gone
+after reading only about quiz answers. Settings such as the theme stay."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +44,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="erase your progress (all lessons, or one), keeping a backup",
         description=(
             "Erase your saved progress: quiz answers, reflections, plans and where you "
-            "got to. With --lesson, only that lesson's. A backup copy of the progress "
+            f"got to, and {OWN_TOOLS}. With --lesson, only that lesson's quiz answers, "
+            "reflections and plans; your own tools are kept. A backup copy of the progress "
             "file is made first, and the 'trd-course restore' command that undoes the "
             "reset is printed. "
             "Asks you to type 'yes' first unless --yes is given. Refuses while the "
@@ -98,11 +106,15 @@ def reset(args: argparse.Namespace) -> int:
                 print(f"There is no saved progress in {db_path}, so there is nothing to reset.")
                 return 0
             started = "1 lesson" if len(saved) == 1 else f"{len(saved)} lessons"
+            in_lessons = f" in {started}" if saved else ""
             what = (
-                f"all your progress in {started}: quiz answers, reflections, plans and "
-                "where you got to"
+                f"all your progress{in_lessons}: quiz answers, reflections, plans and "
+                f"where you got to, and {OWN_TOOLS}"
             )
-            done = "All your progress has been erased."
+            done = (
+                "All your progress has been erased. Your safety plan, check-ins, "
+                "treatment history and questions for your provider were erased with it."
+            )
         else:
             assert course is not None
             lesson = course.lesson(lesson_id)
@@ -120,7 +132,11 @@ def reset(args: argparse.Namespace) -> int:
             if lesson_id not in saved:
                 print(f"There is no saved progress for {name}, so there is nothing to reset.")
                 return 0
-            what = f"your progress in {name}: quiz answers, reflections and plans"
+            what = (
+                f"your progress in {name}: quiz answers, reflections and plans. Your "
+                "safety plan, check-ins, treatment history and questions for your "
+                "provider are kept"
+            )
             done = f"Your progress in {name} has been erased."
         if not args.yes and not confirm(
             f"This erases {what}. A backup copy of {db_path} is made first.", "yes"
