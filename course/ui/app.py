@@ -27,6 +27,7 @@ from course.ui import textual_fixes
 from course.ui.commands import LessonCommands
 from course.ui.focus_cursor import FollowsFocus
 from course.ui.messages import LessonChosen, StepsLetGo, ToolChosen
+from course.ui.reopens import Reopens
 from course.ui.screens.course_map import MapScreen
 from progress import Notice, Store
 
@@ -212,8 +213,16 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
         self.push_screen(kept)
 
     @on(ToolChosen)
-    def open_tool(self, message: ToolChosen) -> None:
-        """Show one of the learner's tools over whatever is on screen (F1 stays one key)."""
+    async def open_tool(self, message: ToolChosen) -> None:
+        """Show one of the learner's tools over whatever is on screen (F1 stays one key).
+
+        A tool screen that can bring itself up to date (``reopen``) is built
+        once and kept, like the lesson screen: opening it again is a push,
+        not a build. If it is already on the stack under other screens (the
+        plan opened from F1 while writing in it), the screens above it are
+        closed when that loses nothing, so there is only ever one copy of a
+        part being written.
+        """
         from course.ui.tools import tool
 
         chosen = tool(message.tool)
@@ -221,7 +230,31 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
             return
         if getattr(self.screen, "tool_id", None) == chosen.id:
             return  # already open
-        self.push_screen(chosen.build(self.session))
+        name = f"tool-{chosen.id}"
+        if not self.is_screen_installed(name):
+            built = chosen.build(self.session)
+            if not isinstance(built, Reopens):
+                self.push_screen(built)
+                return
+            self.install_screen(built, name)
+        kept = self.get_screen(name)
+        if kept in self.screen_stack:
+            above = self.screen_stack[self.screen_stack.index(kept) + 1 :]
+            if all(self._closes_losing_nothing(screen) for screen in above):
+                for _ in above:
+                    self.pop_screen()
+                return
+            self.push_screen(chosen.build(self.session))  # a second, separate copy
+            return
+        assert isinstance(kept, Reopens)
+        await kept.reopen()
+        self.push_screen(kept)
+
+    def _closes_losing_nothing(self, screen: Screen[Any]) -> bool:
+        from course.ui.screens.help import HelpScreen
+        from course.ui.screens.keys import KeysScreen
+
+        return self.is_screen_installed(screen) or isinstance(screen, HelpScreen | KeysScreen)
 
     # -- actions ---------------------------------------------------------------
 

@@ -240,3 +240,22 @@ async def test_mouse_only(tmp_path: Path) -> None:
         assert app.session.checkins.history()[-1].total == 9
         await click_button(pilot, "#checkin-done")
         assert app.screen is not screen
+
+
+async def test_opening_again_starts_afresh_in_the_same_kept_screen(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        first = await start(app, pilot)
+        await answer(pilot, 1, 2)
+        await pilot.press("escape")
+        await settle(pilot)
+        again = await open_checkin(app, pilot)  # asserts the first page
+        assert again is first and again.answers == [None] * 9
+        assert not again.query("#checkin-trend")  # nothing saved yet
+        await pilot.press("enter")
+        await settle(pilot)
+        await answer(pilot, *[0] * 9)
+        assert again.page == RESULT
+        await pilot.press("escape")
+        await settle(pilot)
+        after = await open_checkin(app, pilot)
+        assert after is first and after.query("#checkin-trend")  # the one just saved

@@ -184,3 +184,22 @@ async def test_help_opens_the_whole_plan_with_one_key(tmp_path: Path) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "MapScreen"
+
+
+async def test_the_plan_opened_from_help_while_writing_is_the_same_copy(tmp_path: Path) -> None:
+    """Two copies of a part being written would let the older one overwrite the newer."""
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        screen = await open_plan(app, pilot)
+        await write_part(pilot, screen, "reasons", "My dog")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("s")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.editor is not None and screen.editor.text == "My dog"
+        assert sum(isinstance(s, SafetyPlanScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MapScreen"
+        app.session.safety_plan.save("helpers", "Ana")  # as if written elsewhere
+        again = await open_plan(app, pilot)
+        assert again is screen and "Ana" in shown(again) and "My dog" in shown(again)

@@ -74,12 +74,23 @@ class CheckinScreen(Screen[None]):
         self.form = wording.phq9()
         self.words = wording.checkin()
         self.panel_words = wording.item9()
+        self._start_afresh()
+
+    def _start_afresh(self) -> None:
         self.page = INTRO
         self.index = 0
         self.answers: list[int | None] = [None] * ITEM_COUNT
         self.difficulty: int | None = None
         self.item9_panel_shown = False
         self.question_added = False
+
+    async def reopen(self) -> None:
+        """The app keeps this screen, but each opening starts a check-in afresh,
+        as leaving one halfway saves nothing (the first page is rebuilt only
+        if the learner had gone past it)."""
+        if self.page != INTRO:
+            self._start_afresh()
+            await self._show(INTRO, self._intro_widgets(), "#checkin-start")
 
     def compose(self) -> ComposeResult:
         """The first page is composed with the screen: opening it is one layout, not two."""

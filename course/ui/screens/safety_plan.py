@@ -58,7 +58,7 @@ class SafetyPlanScreen(Screen[None]):
         self.editor: PlanPartEditor | None = None
 
     def compose(self) -> ComposeResult:
-        # Few widgets: the screen is built each time it opens.
+        # Few widgets: the screen is built the first time it opens.
         yield Static(plain(self.words.title), id="plan-title")
         yield Static(plain("\n".join(self.words.statements)), classes="plan-statement")
         with Vertical(id="plan-read"):
@@ -66,6 +66,16 @@ class SafetyPlanScreen(Screen[None]):
             hint = f"{self.words.read_hint}\nSource: {self.words.source}"
             yield Static(plain(hint), id="plan-source")
         yield QuietFooter()
+
+    async def reopen(self) -> None:
+        """The app keeps this screen: show the plan as the store has it now."""
+        texts = self.session.safety_plan.parts()
+        if texts != self.texts and self.editor is None:
+            self.texts = texts
+            parts = self.query_one("#plan-parts", OptionList)
+            highlighted = parts.highlighted
+            parts.set_options(self._options())
+            parts.highlighted = highlighted
 
     def _options(self) -> list[Option]:
         return [
