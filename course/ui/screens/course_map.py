@@ -32,11 +32,16 @@ class MapScreen(Screen[None]):
         ),
     ]
 
+    suggestion_delay = 1.0
+    """Seconds after the first frame before the check-in suggestion is first read."""
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.continue_place: Place | None = None
         """Where Continue goes, as read at the last refresh."""
+        self._suggested = False
+        """Whether the check-in suggestion has been read once (later visits read it at once)."""
 
     def compose(self) -> ComposeResult:
         course = self.session.course
@@ -52,8 +57,15 @@ class MapScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Also runs when the map first appears: one rebuild serves both."""
         self.refresh_map()
-        # After the frame: the first paint of the map never waits on this read.
-        self.call_after_refresh(self.show_checkin_suggestion)
+        if self._suggested:
+            self.call_after_refresh(self.show_checkin_suggestion)
+            return
+        # A while after the first frame: neither its paint nor the start's
+        # imports wait on the check-in code this read brings in.
+        self._suggested = True
+        self.call_after_refresh(
+            lambda: self.set_timer(self.suggestion_delay, self.show_checkin_suggestion)
+        )
 
     def show_checkin_suggestion(self) -> None:
         """One calm line when a check-in is due (14 days since the last); else nothing."""
