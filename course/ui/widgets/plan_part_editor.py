@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
 from course.ui.text import plain
 from course.ui.widgets.safety_messages import PlanPartChanged
+from course.ui.widgets.save_timer import SaveTimer
 from course.wording import PlanPart, SafetyPlanWording
 
 
@@ -30,8 +30,7 @@ class PlanPartEditor(Vertical):
         self.words = words
         self.part = part
         self.saved_text = saved_text
-        self._quiet_timer: Timer | None = None
-        self._longest_timer: Timer | None = None
+        self._save_timer = SaveTimer(self, self.ask_to_save)
         self._area = TextArea(
             saved_text,
             soft_wrap=True,
@@ -63,11 +62,7 @@ class PlanPartEditor(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._quiet_timer is not None:
-            self._quiet_timer.stop()
-        self._quiet_timer = self.set_timer(self.save_delay, self.ask_to_save)
-        if self._longest_timer is None:
-            self._longest_timer = self.set_timer(self.longest_wait, self.ask_to_save)
+        self._save_timer.typed(self.save_delay, self.longest_wait)
 
     def ask_to_save(self) -> None:
         self.stop_timers()
@@ -75,10 +70,7 @@ class PlanPartEditor(Vertical):
             self.post_message(PlanPartChanged(self.part.id, self.text))
 
     def stop_timers(self) -> None:
-        for timer in (self._quiet_timer, self._longest_timer):
-            if timer is not None:
-                timer.stop()
-        self._quiet_timer = self._longest_timer = None
+        self._save_timer.stop()
 
     def mark_saved(self, text: str) -> None:
         """``text`` is on disk: nothing to save until it changes again."""

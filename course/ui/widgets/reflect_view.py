@@ -15,13 +15,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Focus
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from course.model import ReflectStep
 from course.ui.messages import ReflectionChanged
 from course.ui.text import plain
 from course.ui.widgets.harmless import HarmlessTextArea
+from course.ui.widgets.save_timer import SaveTimer
 from course.ui.widgets.step_view import StepView
 
 HINT = (
@@ -45,8 +45,7 @@ class ReflectView(StepView, can_focus=True):
         super().__init__()
         self.step = step
         self.saved_text = saved_text
-        self._quiet_timer: Timer | None = None
-        self._longest_timer: Timer | None = None
+        self._save_timer = SaveTimer(self, self.ask_to_save)
         # Made here, not in compose: the text is asked for (to save it) even
         # of a view let go before it was ever shown.
         self._area = HarmlessTextArea(
@@ -93,11 +92,7 @@ class ReflectView(StepView, can_focus=True):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        if self._quiet_timer is not None:
-            self._quiet_timer.stop()
-        self._quiet_timer = self.set_timer(self.save_delay, self.ask_to_save)
-        if self._longest_timer is None:
-            self._longest_timer = self.set_timer(self.longest_wait, self.ask_to_save)
+        self._save_timer.typed(self.save_delay, self.longest_wait)
 
     def ask_to_save(self) -> None:
         self.stop_timers()
@@ -105,10 +100,7 @@ class ReflectView(StepView, can_focus=True):
             self.post_message(ReflectionChanged(self.step, self.text))
 
     def stop_timers(self) -> None:
-        for timer in (self._quiet_timer, self._longest_timer):
-            if timer is not None:
-                timer.stop()
-        self._quiet_timer = self._longest_timer = None
+        self._save_timer.stop()
 
     def mark_saved(self, text: str) -> None:
         """``text`` is on disk: nothing to save until it changes again."""
