@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from course.export import day_words, plain_one_line, quote_lines
+from course.export import escape_line as export_escape_line
 from course.safe_text import visible_lines
 from course.treatments import (
-    MONTHS,
     CheckinPoint,
     MonthYear,
     Treatment,
@@ -48,9 +49,7 @@ CHECKINS_LISTED = 6
 """Totals listed beside a treatment; with more, the first and the latest (the trend has the rest)."""
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!])")
-"""Marks that start markup anywhere in a line (and the backslash itself)."""
-_LINE_START = re.compile(r"^([ \t]*)(#|\+|-|=|\d{1,9}(?=[.)]))")
-"""Marks that mean something only at the start of a line."""
+"""Marks that start markup anywhere in a line: the export's, and ``!`` too."""
 
 
 @dataclass(frozen=True)
@@ -97,16 +96,12 @@ class Brief:
 
 
 def escape_line(line: str) -> str:
-    """One line of untrusted text as Markdown that renders as exactly that text."""
-    line = _INLINE.sub(r"\\\1", line)
-    match = _LINE_START.match(line)
-    if match is None:
-        return line
-    lead, marker = match.groups()
-    rest = line[match.end() :]
-    if marker[0].isdigit():  # "1." or "1)": escape the dot or parenthesis
-        return f"{lead}{marker}\\{rest}"
-    return f"{lead}\\{marker}{rest}"
+    """One line of untrusted text as Markdown that renders as exactly that text.
+
+    The export's escaping (``course.export.escape_line``), so the brief and
+    the notes cannot drift apart in what they let through.
+    """
+    return export_escape_line(line, _INLINE)
 
 
 def md_lines(text: str) -> list[str]:
@@ -116,7 +111,7 @@ def md_lines(text: str) -> list[str]:
 
 def md_one_line(text: str) -> str:
     """Untrusted text for a table cell or a label: one line, spaces collapsed, escaped."""
-    return escape_line(" ".join(visible_lines(text).split()))
+    return escape_line(plain_one_line(text))
 
 
 def _md_item(marker: str, text: str) -> list[str]:
@@ -132,7 +127,7 @@ def _md_paragraph(text: str) -> list[str]:
 
 
 def _md_quote(text: str) -> list[str]:
-    return [f"> {line}" if line else ">" for line in md_lines(text.strip("\n"))]
+    return quote_lines(md_lines(text.strip("\n")))
 
 
 def _md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -143,10 +138,6 @@ def _md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]
 
 
 # -- what the cells say (plain text, escaped by each format) ----------------------
-
-
-def day_words(moment: date) -> str:
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def _yes_no(value: bool | None) -> str:
@@ -381,7 +372,7 @@ def _h(text: str) -> str:
 
 
 def _h_one(text: str) -> str:
-    return html.escape(" ".join(visible_lines(text).split()), quote=True)
+    return html.escape(plain_one_line(text), quote=True)
 
 
 def _h_table(header: Sequence[str], rows: Iterable[Sequence[str]], css: str = "") -> list[str]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from course.model import Course, Lesson, PlanStep, Question, QuizStep, ReflectStep
@@ -64,7 +64,7 @@ OTHER_EXPLAINED = (
 """Why notes sit under ``OTHER_HEADING``, likeliest cause first: a pack left out of
 ``--lessons`` looks, to the export, exactly like a removed lesson."""
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -78,6 +78,7 @@ _MONTHS = (
     "November",
     "December",
 )
+"""Month names for dates in words (the brief and the treatment history use them too)."""
 
 _BACKTICKS = re.compile("`+")
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
@@ -97,9 +98,14 @@ def safe_text(text: str) -> str:
     return visible_lines(text)
 
 
-def escape_line(line: str) -> str:
-    """One line of untrusted text as Markdown that renders as exactly that text."""
-    line = _INLINE.sub(r"\\\1", line)
+def escape_line(line: str, inline: re.Pattern[str] = _INLINE) -> str:
+    """One line of untrusted text as Markdown that renders as exactly that text.
+
+    Args:
+        inline: The marks escaped anywhere in the line (one group); the brief
+            adds ``!`` to the export's.
+    """
+    line = inline.sub(r"\\\1", line)
     match = _LINE_START.match(line)
     if match is None:
         return line
@@ -115,16 +121,18 @@ def escape(text: str) -> list[str]:
     return [escape_line(line) for line in safe_text(text).split("\n")]
 
 
-def _plain_one_line(text: str) -> str:
+def plain_one_line(text: str) -> str:
+    """Untrusted text on one line: spaces collapsed, unsafe characters visible."""
     return " ".join(safe_text(text).split())
 
 
 def _one_line(text: str) -> str:
     """Author text for a heading or a label: one line, spaces collapsed, escaped."""
-    return escape_line(_plain_one_line(text))
+    return escape_line(plain_one_line(text))
 
 
-def _quote_lines(lines: list[str]) -> list[str]:
+def quote_lines(lines: list[str]) -> list[str]:
+    """Already escaped lines as a blockquote (an empty line as a bare ``>``)."""
     return [f"> {line}" if line else ">" for line in lines]
 
 
@@ -134,12 +142,12 @@ def quote(text: str) -> list[str]:
     Dropping ``> `` (or ``>``) from each line, then the backslash before each
     escaped mark, restores it.
     """
-    return _quote_lines(escape(text))
+    return quote_lines(escape(text))
 
 
 def code(text: str) -> str:
     """An id as a Markdown code span, whatever backticks it holds."""
-    text = _plain_one_line(text)
+    text = plain_one_line(text)
     if not text:
         return "(no id)"
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
@@ -168,9 +176,13 @@ def _prompt(text: str) -> list[str]:
     return [f"*The lesson asked:* {lines[0]}", *lines[1:]]
 
 
+def day_words(day: date) -> str:
+    """A day in words: ``2 December 2026``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def _date(moment: datetime, zone: datetime) -> str:
-    local = moment.astimezone(zone.tzinfo)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
+    return day_words(moment.astimezone(zone.tzinfo))
 
 
 def _time_of_day(moment: datetime) -> str:
@@ -432,7 +444,7 @@ def notes_markdown(course: Course, snapshot: Snapshot, now: datetime) -> str:
     w = _Writer(now)
     w.block([f"# My notes: {_one_line(course.title)}"])
     w.block([f"Exported on {w.date(now)} at {_time_of_day(now)}."])
-    w.block(_quote_lines([f"**Private health information.** {PRIVACY_NOTE}"]))
+    w.block(quote_lines([f"**Private health information.** {PRIVACY_NOTE}"]))
     w.block([NOT_ADVICE])
 
     saved = _by_lesson(snapshot)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
+from course.export import MONTHS
+
 KINDS = ("medicine", "add-on", "talk-therapy", "brain-stimulation", "esketamine", "other")
 """Kind ids, in the form's order; the words are in ``wording/treatments.toml``."""
 
@@ -30,21 +32,6 @@ HELPED_WORDS = ("not-at-all", "a-little", "about-half", "mostly", "fully")
 HELPED_PERCENTS = tuple(f"{n}%" for n in range(0, 101, 10))
 HELPED = HELPED_WORDS + HELPED_PERCENTS
 """How much it helped at its best: a word, or 0-100% in tens."""
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _NUMERIC = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})\s*-\s*(\d{1,2})\s*$")
