@@ -174,6 +174,11 @@ class Session:
         )
 
     @property
+    def read_only(self) -> bool:
+        """Whether the store opened read-only: nothing typed now can be saved."""
+        return self._store.read_only
+
+    @property
     def store_path(self) -> str:
         """Where the learner's progress is kept, for messages."""
         return str(self._store.path)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -26,9 +27,10 @@ from course.session import Session
 from course.ui import textual_fixes
 from course.ui.commands import LessonCommands
 from course.ui.focus_cursor import FollowsFocus
-from course.ui.messages import LessonChosen, StepsLetGo, ToolChosen
+from course.ui.messages import LessonChosen, StepsLetGo, TextNotSaved, ToolChosen
 from course.ui.reopens import Reopens
 from course.ui.screens.course_map import MapScreen
+from course.ui.unsaved import UnsavedTexts
 from progress import Notice, Store
 
 textual_fixes.apply()
@@ -90,6 +92,8 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
         self.lessons_ready = False
         """True once the lesson code and styles are read (tests wait on it)."""
         self._collect_timer: Timer | None = None
+        self.unsaved = UnsavedTexts()
+        """Text typed that could not be saved: printed after the course closes."""
         saved = self.session.setting(THEME_SETTING)
         if saved and saved in self.available_themes:
             self.theme = saved  # before the map is built: no restyle of it
@@ -283,9 +287,16 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
             return
         self.exit(message=self.saved_line())
 
-    def saved_line(self) -> str:
-        """What is printed after the course closes: that nothing was left unsaved."""
+    def saved_line(self) -> str | Text:
+        """What is printed after the course closes: that nothing was left unsaved, or what was."""
+        unsaved = self.unsaved.leaving_text(self.store.path, self.store.read_only)
+        if unsaved is not None:
+            return unsaved
         return f"trd-course: everything is saved, in {self.store.path}."
+
+    @on(TextNotSaved)
+    def keep_unsaved(self, message: TextNotSaved) -> None:
+        self.unsaved.keep(message)
 
     def flush(self) -> None:
         """Save anything still pending on any screen (typing mid-pause) before leaving."""
@@ -293,6 +304,8 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
             flush = getattr(screen, "flush", None)
             if callable(flush):
                 flush()
+            for text in getattr(screen, "unsaved_texts", list)():
+                self.unsaved.keep(text)  # now: a message would arrive after the exit
 
     def save_on_hangup(self) -> None:
         """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) saves first.

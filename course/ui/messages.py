@@ -76,3 +76,18 @@ class BackToMap(Message):
 
 class StepsLetGo(Message):
     """A screen removed widgets it no longer shows; the app frees them once quiet."""
+
+
+@dataclass
+class TextNotSaved(Message):
+    """Text the learner typed could not be saved; the app keeps it to hand back at quit.
+
+    Attributes:
+        key: Which box it came from (a later text from the same box replaces it).
+        label: Where it was typed, in the learner's words.
+        text: The text, as typed.
+    """
+
+    key: str
+    label: str
+    text: str

@@ -26,6 +26,7 @@ from course.ui.messages import (
     PlanItemToggled,
     ReflectionChanged,
     StepsLetGo,
+    TextNotSaved,
 )
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
@@ -130,7 +131,11 @@ class LessonScreen(Screen[None]):
             orders = {q.id: self.session.choices(q) for q in step.questions}
             return QuizView(step, answers, orders)
         if isinstance(step, ReflectStep):
-            return ReflectView(step, self.session.reflection(self.lesson, step))
+            return ReflectView(
+                step,
+                self.session.reflection(self.lesson, step),
+                cannot_save=self.session.read_only,
+            )
         if isinstance(step, PlanStep):
             return PlanView(step, self.session.plan(self.lesson, step))
         raise TypeError(f"unknown step kind {step!r}")
@@ -290,6 +295,22 @@ class LessonScreen(Screen[None]):
             text = view.text
             if self.session.save_reflection(self.lesson, view.step, text):
                 view.mark_saved(text)
+            else:
+                self.post_message(self.not_saved(view))
+
+    def not_saved(self, view: ReflectView) -> TextNotSaved:
+        """A reflection's text that could not be saved, for the app to hand back at quit."""
+        key = f"reflection:{self.lesson.id}:{view.step.id}"
+        label = f"Reflection in {self.lesson.title}: {view.step.prompt}"
+        return TextNotSaved(key, label, view.text)
+
+    def unsaved_texts(self) -> list[TextNotSaved]:
+        """What is typed and still unsaved now (asked on quit, after :meth:`flush`)."""
+        return [
+            self.not_saved(view)
+            for view in self.views.values()
+            if isinstance(view, ReflectView) and view.unsaved
+        ]
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (a reflection mid-pause)."""

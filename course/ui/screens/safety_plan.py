@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from course import wording
 from course.safety_plan import entries
+from course.ui.messages import TextNotSaved
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
 from course.ui.widgets.plan_part_editor import PlanPartEditor
@@ -97,7 +98,9 @@ class SafetyPlanScreen(Screen[None]):
         if part is None:
             return
         self.close_editor()
-        self.editor = PlanPartEditor(self.words, part, self.texts.get(part_id, ""))
+        self.editor = PlanPartEditor(
+            self.words, part, self.texts.get(part_id, ""), cannot_save=self.session.read_only
+        )
         self.query_one("#plan-read").display = False
         self.mount(self.editor, before=self.query_one(QuietFooter))
 
@@ -131,6 +134,19 @@ class SafetyPlanScreen(Screen[None]):
         if self.session.safety_plan.save(editor.part.id, text):
             self.texts[editor.part.id] = text
             editor.mark_saved(text)
+        elif not self.session.is_waiting:  # kept for later when busy: not lost
+            self.post_message(self.not_saved(editor.part, text))
+
+    def not_saved(self, part: wording.PlanPart, text: str) -> TextNotSaved:
+        """A part's text that could not be saved, for the app to hand back at quit."""
+        return TextNotSaved(f"safety-plan:{part.id}", f"{self.words.title}: {part.title}", text)
+
+    def unsaved_texts(self) -> list[TextNotSaved]:
+        """What is typed and still unsaved now (asked on quit, after :meth:`flush`)."""
+        editor = self.editor
+        if editor is None or not editor.unsaved:
+            return []
+        return [self.not_saved(editor.part, editor.text)]
 
     def flush(self) -> None:
         """Save what is being typed now (the app calls this on quit and hang-up)."""

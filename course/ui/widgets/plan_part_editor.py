@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Static, TextArea
 
 from course.ui.text import plain
+from course.ui.widgets.cannot_save import CannotSaveNote
 from course.ui.widgets.safety_messages import PlanPartChanged
 from course.ui.widgets.save_timer import SaveTimer
 from course.wording import PlanPart, SafetyPlanWording
@@ -25,11 +26,19 @@ class PlanPartEditor(Vertical):
     longest_wait = 2.0
     """Seconds of continuous typing after which the text is saved anyway."""
 
-    def __init__(self, words: SafetyPlanWording, part: PlanPart, saved_text: str) -> None:
+    def __init__(
+        self,
+        words: SafetyPlanWording,
+        part: PlanPart,
+        saved_text: str,
+        cannot_save: bool = False,
+    ) -> None:
         super().__init__(id="plan-edit")
         self.words = words
         self.part = part
         self.saved_text = saved_text
+        self._cannot_save = CannotSaveNote() if cannot_save else None
+        """Said under the box once typing starts, when nothing typed can be saved."""
         self._save_timer = SaveTimer(self, self.ask_to_save)
         self._area = TextArea(
             saved_text,
@@ -45,6 +54,8 @@ class PlanPartEditor(Vertical):
         yield Static(plain(self.part.prompt), id="plan-part-prompt")
         yield Static(plain(f"{self.words.examples_label} {examples}"), id="plan-part-examples")
         yield self._area
+        if self._cannot_save is not None:
+            yield self._cannot_save
         yield Static(plain(self.words.edit_hint), id="plan-edit-hint")
         yield Button("Back to the whole plan (Esc)", id="plan-back", compact=True)
 
@@ -62,6 +73,8 @@ class PlanPartEditor(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        if self._cannot_save is not None:
+            self._cannot_save.typed()
         self._save_timer.typed(self.save_delay, self.longest_wait)
 
     def ask_to_save(self) -> None:

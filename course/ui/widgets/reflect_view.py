@@ -20,6 +20,7 @@ from textual.widgets import Static, TextArea
 from course.model import ReflectStep
 from course.ui.messages import ReflectionChanged
 from course.ui.text import plain
+from course.ui.widgets.cannot_save import CannotSaveNote
 from course.ui.widgets.harmless import HarmlessTextArea
 from course.ui.widgets.save_timer import SaveTimer
 from course.ui.widgets.step_view import StepView
@@ -41,10 +42,12 @@ class ReflectView(StepView, can_focus=True):
     longest_wait = 2.0
     """Seconds of continuous typing after which the text is saved anyway."""
 
-    def __init__(self, step: ReflectStep, saved_text: str) -> None:
+    def __init__(self, step: ReflectStep, saved_text: str, cannot_save: bool = False) -> None:
         super().__init__()
         self.step = step
         self.saved_text = saved_text
+        self._cannot_save = CannotSaveNote() if cannot_save else None
+        """Said under the box once typing starts, when nothing typed can be saved."""
         self._save_timer = SaveTimer(self, self.ask_to_save)
         # Made here, not in compose: the text is asked for (to save it) even
         # of a view let go before it was ever shown.
@@ -60,6 +63,8 @@ class ReflectView(StepView, can_focus=True):
         yield Static(plain(self.step.prompt), classes="reflect-prompt")
         yield Static(HINT, classes="reflect-hint")
         yield self._area
+        if self._cannot_save is not None:
+            yield self._cannot_save
 
     def on_mount(self) -> None:
         self._area.cursor_location = self._area.document.end  # coming back: write on
@@ -92,6 +97,8 @@ class ReflectView(StepView, can_focus=True):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        if self._cannot_save is not None:
+            self._cannot_save.typed()
         self._save_timer.typed(self.save_delay, self.longest_wait)
 
     def ask_to_save(self) -> None:
