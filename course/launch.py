@@ -7,7 +7,6 @@ Kept apart from ``cli`` so that ``trd-course validate`` never imports Textual
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import stat
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.lesson_files import LoadResult
-from course.paths import lesson_folders
+from course.paths import lesson_folders, validate_command
 from progress import StoreError, database_path, hold_data_folder, open_store, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -41,10 +40,11 @@ def start(args: Options) -> int:
     copy stops here with a sentence, before touching the store), the store is
     opened, and the app runs; however it ends, the store is closed cleanly
     (checkpointed, no ``-wal`` left) before the lock is let go.
+
+    Garbage collection is already paused by the caller (``course.cli`` starts
+    this inside ``course.collection.paused()``, before even importing it);
+    the app, or the plain mode, resumes it once its first frame is up.
     """
-    # Start-up makes many objects and frees few: collecting now only costs
-    # time. The app re-enables collection once its first frame is up.
-    gc.disable()
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     result = load(args, data_dir)
     if not result.course.lessons:
@@ -78,8 +78,10 @@ def start(args: Options) -> int:
                 opened.store.close()
         from course.ui.app import CourseApp
 
+        # The hint is worked out only when there are problems to name (it needs shlex).
+        hint = validate_command(args) if result.errors else "trd-course validate"
         try:
-            app = CourseApp(result, opened.store, opened.notices, data_dir)
+            app = CourseApp(result, opened.store, opened.notices, data_dir, validate_hint=hint)
             app.run()
         finally:
             opened.store.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import shlex
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,82 @@ def test_no_arguments_start_the_course(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("course.launch.start", start)
     assert main([]) == 0
     assert [vars(args) for args in started] == [NO_ARGUMENTS]
+
+
+def _broken_pack(root: Path) -> Path:
+    """One good lesson and one that cannot load: the course starts, with a problem to name."""
+    return write_folder(root, {"m/01-one.toml": LESSON, "m/02-broken.toml": "id = ["})
+
+
+def test_the_app_names_the_validate_command_for_its_own_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import course.ui.app
+
+    made: list[dict[str, object]] = []
+
+    class App:
+        return_code = 0
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            made.append(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setenv("TRD_COURSE_PLAIN", "0")
+    monkeypatch.setattr(course.ui.app, "CourseApp", App)
+    pack = _broken_pack(tmp_path / "my pack")
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "--only", "--lessons", str(pack)]) == 0
+    [kwargs] = made
+    hint = kwargs["validate_hint"]
+    assert hint == shlex.join(
+        ["trd-course", "--data-dir", str(data), "--lessons", str(pack), "--only", "validate"]
+    )
+    # Run as named, it reports the problem the app left out.
+    assert main(shlex.split(str(hint))[1:]) == 1
+    assert "02-broken.toml" in capsys.readouterr().out
+
+
+def test_start_up_runs_with_collection_paused_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``start`` relies on its caller to pause the collector for the whole start."""
+    during: list[bool] = []
+
+    def start(args: argparse.Namespace) -> int:
+        during.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr("course.launch.start", start)
+    assert gc.isenabled()
+    assert main([]) == 0
+    assert during == [False]
+    assert gc.isenabled()
+
+
+def test_loading_pauses_collection_and_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from course import loader
+
+    during: list[bool] = []
+    build = loader._Loading.build
+
+    def spy(self: loader._Loading) -> object:
+        during.append(gc.isenabled())
+        return build(self)
+
+    monkeypatch.setattr(loader._Loading, "build", spy)
+    pack = write_folder(tmp_path / "pack", {"m/01-one.toml": LESSON})
+    assert gc.isenabled()
+    loader.load_course([pack])
+    assert during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        loader.load_course([pack])
+        assert not gc.isenabled(), "a caller's pause is not ended by loading"
+    finally:
+        gc.enable()
+    assert during == [False, False]
