@@ -11,17 +11,16 @@ created when there is no saved progress.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
 
 from course.commands.common import (
-    CommandError,
-    confirm,
-    data_dir,
+    add_output_option,
     guarded,
     load_lessons,
     open_existing,
+    refuse_folder,
+    saved_progress,
+    write_output,
 )
 
 NAME = "brief"
@@ -41,13 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "2 usage error."
         ),
     )
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (created readable by you only) instead of printing",
-    )
+    add_output_option(parser, "write to FILE (created readable by you only) instead of printing")
     parser.add_argument(
         "--format",
         choices=("md", "html"),
@@ -64,42 +57,20 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def brief(args: argparse.Namespace) -> int:
-    from course.private_file import PrivateFileError, refuse_folder, write_private
-    from progress import database_path  # here, not at the top: see course.commands.common
-
-    output: Path | None = args.output
-    try:
-        if output is not None:
-            refuse_folder(output)
-    except PrivateFileError as error:
-        raise CommandError(str(error), 2) from error
-    folder = data_dir(args)
-    db_path = database_path(folder)
-    if not db_path.exists():
-        raise CommandError(
-            f"there is no saved progress in {folder} yet, so there is nothing for a "
-            "brief. Start the course with 'trd-course', or point --data-dir at the "
-            "folder your progress is in."
-        )
+    refuse_folder(args.output)
+    folder, db_path = saved_progress(args, "there is nothing for a brief")
     course = load_lessons(NAME, args, folder).course
     from course.brief import FORMATS
     from course.session_treatments import brief_from_store
 
     with open_existing(NAME, db_path) as store:
         page = brief_from_store(course, store, date.today())
-    text = FORMATS[args.format](page)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    if output.exists() and not args.yes and not confirm(f"{output} exists. Replace it?", "yes"):
-        raise CommandError(f"{output} was left as it was; nothing was written.")
-    try:
-        write_private(output, text)
-    except PrivateFileError as error:
-        raise CommandError(str(error), 2 if error.is_folder else 1) from error
-    print(f"Brief written to {output}. It holds private health information: keep it safe.")
-    return 0
+    return write_output(
+        args.output,
+        FORMATS[args.format](page),
+        f"Brief written to {args.output}. It holds private health information: keep it safe.",
+        ask=not args.yes,
+    )
 
 
 def run(args: argparse.Namespace) -> int:

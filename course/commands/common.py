@@ -1,9 +1,11 @@
-"""Helpers the store commands (export, reset, forget, where) share.
+"""Helpers the store commands (export, brief, reset, forget, where) share.
 
-They keep three promises in one place: the data folder is chosen exactly as
+They keep four promises in one place: the data folder is chosen exactly as
 the app chooses it, a store problem becomes one sentence on stderr (never a
-traceback, which could show a learner's reflections), and a destructive step
-only happens after the learner typed the word asked for.
+traceback, which could show a learner's reflections), a destructive step
+only happens after the learner typed the word asked for, and a file of
+private health information is created private (0600) before a byte of it is
+written.
 
 ``progress`` (and with it sqlite3) is imported inside the functions that need
 it, here and in the commands: ``course.cli`` imports every command to build
@@ -45,6 +47,29 @@ def data_dir(args: argparse.Namespace) -> Path:
     from progress import resolve_data_dir
 
     return resolve_data_dir(getattr(args, "data_dir", None), os.environ)
+
+
+def saved_progress(args: argparse.Namespace, nothing: str) -> tuple[Path, Path]:
+    """The data folder and its progress file, for a command that only reads them.
+
+    Args:
+        nothing: What there is nothing of without saved progress ("there are no
+            notes to export"): the command must never be what starts a store.
+
+    Raises:
+        CommandError: There is no progress file yet.
+    """
+    from progress import database_path
+
+    folder = data_dir(args)
+    db_path = database_path(folder)
+    if not db_path.exists():
+        raise CommandError(
+            f"there is no saved progress in {folder} yet, so {nothing}. Start the "
+            "course with 'trd-course', or point --data-dir at the folder your "
+            "progress is in."
+        )
+    return folder, db_path
 
 
 def say(command: str, message: str) -> None:
@@ -94,20 +119,75 @@ def hold_folder(command: str, folder: Path) -> Held:
         ) from error
 
 
+def add_output_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--output FILE`` (``-o``): where a command writes instead of printing."""
+    parser.add_argument("--output", "-o", type=Path, metavar="FILE", help=help)
+
+
+def refuse_folder(path: Path | None) -> None:
+    """Stop before any work if the output path is a folder (a common slip).
+
+    Raises:
+        CommandError: With status 2, as for a usage error.
+    """
+    from course.private_file import PrivateFileError
+    from course.private_file import refuse_folder as check
+
+    if path is None:
+        return
+    try:
+        check(path)
+    except PrivateFileError as error:
+        raise CommandError(str(error), 2) from error
+
+
+def write_output(output: Path | None, text: str, written: str, *, ask: bool = False) -> int:
+    """Print ``text``, or write it to ``output`` readable by its owner only.
+
+    Args:
+        written: Said on stdout once the file is written.
+        ask: Replace an existing file only after the learner says yes.
+
+    Returns:
+        0, the command's status.
+
+    Raises:
+        CommandError: The learner kept the file, ``output`` is a folder
+            (status 2), or it cannot be written.
+    """
+    from course.private_file import PrivateFileError, write_private
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    if ask and output.exists() and not confirm(f"{output} exists. Replace it?", "yes"):
+        raise CommandError(f"{output} was left as it was; nothing was written.")
+    try:
+        write_private(output, text)
+    except PrivateFileError as error:
+        raise CommandError(str(error), 2 if error.is_folder else 1) from error
+    print(written)
+    return 0
+
+
 def load_lessons(command: str, args: argparse.Namespace, folder: Path) -> LoadResult:
     """Load the course as the app would, warning (not failing) on lesson problems.
 
     A lesson that fails to load is left out of the course; its saved progress
     is still there, and the commands treat it as progress for a removed lesson.
+    The hint names ``validate`` with this command's own course options, so run
+    as printed it checks exactly the lessons this command loaded.
     """
     from course.launch import load
+    from course.paths import validate_command
 
     result = load(args, folder)
     if result.errors:
         say(
             command,
             f"{len(result.errors)} problems in the lesson files; lessons with problems "
-            "are left out (run 'trd-course validate' to see them).",
+            f"are left out (run '{validate_command(args)}' to see them).",
         )
     return result
 
