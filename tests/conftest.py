@@ -88,3 +88,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+WHOLE_SUITE_WORKERS = 4
+"""Workers for a run of the whole suite (``-n auto`` in pyproject's addopts).
+
+Four on a two-core machine: the UI tests spend most of their time waiting
+for Textual to go idle rather than computing, so four at once halve the wall
+time, and the suite keeps running UI tests four at once, which catches races.
+A run of some files or tests starts at once in this process instead, since
+starting workers costs more than it saves there.
+"""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    tests = Path(__file__).resolve().parent
+    whole = all(Path(arg.split("::")[0]).resolve() == tests for arg in config.args)
+    return WHOLE_SUITE_WORKERS if whole else 0

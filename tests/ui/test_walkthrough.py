@@ -307,7 +307,7 @@ async def test_neighbouring_steps_are_built_while_the_learner_reads(tmp_path: Pa
         screen = await open_first_lesson(app, pilot)
         screen.show_step(1)
         await settle(pilot)
-        assert sorted(screen.views) == [0, 1]  # the page just read stays built
+        assert {0, 1} <= set(screen.views)  # the page just read stays built
         await wait_for(pilot, lambda: sorted(screen.views) == [0, 1, 2])
         assert [v.display for _, v in sorted(screen.views.items())] == [False, True, False]
         screen.action_next()  # the quiz's second question
