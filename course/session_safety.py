@@ -9,11 +9,11 @@ themselves are in ``course.checkin`` and ``course.safety_plan``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from progress import Store
+from course.session_door import StoreDoor
 from progress.checkins import Checkin, last_taken, read_checkins, save_checkin
 from progress.questions import (
     Question,
@@ -24,16 +24,9 @@ from progress.questions import (
 )
 from progress.safety_plan import read_parts, save_part
 
-Write = Callable[..., Any]
-"""``Session.write``: runs one store write, returns None (and tells the learner) on failure."""
 
-
-class SafetyPlanDoor:
+class SafetyPlanDoor(StoreDoor):
     """The learner's safety plan: read it, save a part as it is typed."""
-
-    def __init__(self, store: Store, write: Write) -> None:
-        self._store = store
-        self._write = write
 
     def parts(self) -> dict[str, str]:
         """The learner's text for each part they wrote, by part id."""
@@ -41,7 +34,7 @@ class SafetyPlanDoor:
 
     def save(self, part_id: str, text: str) -> bool:
         """Keep one part's text (empty removes it); True once it is on disk."""
-        return self._write(save_part, self._store, part_id, text) is not None
+        return self._written(save_part, part_id, text)
 
     def has_plan(self) -> bool:
         from course.safety_plan import has_plan
@@ -56,12 +49,8 @@ class SafetyPlanDoor:
         return safety_plan_markdown(wording.safety_plan(), self.parts())
 
 
-class CheckinDoor:
+class CheckinDoor(StoreDoor):
     """The learner's check-ins: take one, read them all, and when one is suggested."""
-
-    def __init__(self, store: Store, write: Write) -> None:
-        self._store = store
-        self._write = write
 
     def history(self) -> tuple[Checkin, ...]:
         """Every check-in, oldest first."""
@@ -89,9 +78,8 @@ class CheckinDoor:
         from course.checkin import total
 
         score = total(answers)
-        saved: Checkin | None = self._write(
+        return self._save(
             save_checkin,
-            self._store,
             wording.phq9().form,
             tuple(answers),
             difficulty,
@@ -99,7 +87,6 @@ class CheckinDoor:
             item9_panel_shown,
             at=at,
         )
-        return saved
 
     def last_taken(self) -> datetime | None:
         return last_taken(self._store)
@@ -127,22 +114,15 @@ class CheckinDoor:
         return checkin_table_markdown(self.points())
 
 
-class QuestionsDoor:
+class QuestionsDoor(StoreDoor):
     """The learner's questions for their provider, from any part of the course.
 
     ``source`` says where a question came from ("checkin-item9", "own",
     "treatment:...", ...); the brief shows the picked ones.
     """
 
-    def __init__(self, store: Store, write: Write) -> None:
-        self._store = store
-        self._write = write
-
     def add(self, text: str, source: str, *, picked: bool = True) -> Question | None:
-        added: Question | None = self._write(
-            add_question, self._store, text, source, picked=picked
-        )
-        return added
+        return self._save(add_question, text, source, picked=picked)
 
     def list(self) -> tuple[Question, ...]:
         """Every question, oldest first."""
@@ -153,10 +133,10 @@ class QuestionsDoor:
         return any(q.text == text and q.source == source for q in self.list())
 
     def pick(self, question_id: int) -> bool:
-        return bool(self._write(set_picked, self._store, question_id, True))
+        return self._changed(set_picked, question_id, True)
 
     def unpick(self, question_id: int) -> bool:
-        return bool(self._write(set_picked, self._store, question_id, False))
+        return self._changed(set_picked, question_id, False)
 
     def remove(self, question_id: int) -> bool:
-        return bool(self._write(remove_question, self._store, question_id))
+        return self._changed(remove_question, question_id)

@@ -10,15 +10,15 @@ command line's ``brief`` builds the same :class:`~course.brief.Brief` through
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from course.brief import FORMATS, Brief, BriefReflection, TrendPoint, treatments_markdown
 from course.checkin import band
 from course.model import Course, PlanStep, ReflectStep
+from course.session_door import StoreDoor, Write
 from course.treatments import (
     CheckinPoint,
     DoseChange,
@@ -33,9 +33,6 @@ from progress.treatments import DoseRow, TreatmentRow
 
 if TYPE_CHECKING:
     from progress import Snapshot
-
-T = TypeVar("T")
-Write = Callable[..., Any]
 
 TREATMENT_SOURCE = "treatment"
 """The ``source`` of a question ticked from a treatment's four checks."""
@@ -83,12 +80,8 @@ def to_row(treatment: Treatment) -> TreatmentRow:
     )
 
 
-class TreatmentsDoor:
+class TreatmentsDoor(StoreDoor):
     """The learner's verbs on their treatment history."""
-
-    def __init__(self, store: Store, write: Write) -> None:
-        self._store = store
-        self._write = write
 
     def list(self) -> list[Treatment]:
         """Every treatment, newest first."""
@@ -96,18 +89,15 @@ class TreatmentsDoor:
 
     def add(self, treatment: Treatment) -> int | None:
         """Save a new treatment; its id, or None if it could not be saved (the learner was told)."""
-        found: int | None = self._write(rows.add_treatment, self._store, to_row(treatment))
-        return found
+        return self._save(rows.add_treatment, to_row(treatment))
 
     def update(self, treatment: Treatment) -> bool:
         if treatment.id is None:
             return False
-        return bool(
-            self._write(rows.update_treatment, self._store, treatment.id, to_row(treatment))
-        )
+        return self._changed(rows.update_treatment, treatment.id, to_row(treatment))
 
     def remove(self, treatment_id: int) -> bool:
-        return bool(self._write(rows.remove_treatment, self._store, treatment_id))
+        return self._changed(rows.remove_treatment, treatment_id)
 
     def checkins(self) -> tuple[CheckinPoint, ...]:
         """Every check-in's total, oldest first, to show those between a treatment's dates."""
@@ -123,15 +113,14 @@ class TreatmentsDoor:
         """Tick a check into the learner's questions for their provider (once), picked."""
         for row in asked.read_questions(self._store):
             if row.text == question:
-                return row.picked or bool(self._write(asked.set_picked, self._store, row.id, True))
-        added = self._write(asked.add_question, self._store, question, TREATMENT_SOURCE)
-        return added is not None
+                return row.picked or self._changed(asked.set_picked, row.id, True)
+        return self._written(asked.add_question, question, TREATMENT_SOURCE)
 
     def unask(self, question: str) -> bool:
         """Take a ticked check back out of the learner's questions."""
         for row in asked.read_questions(self._store):
             if row.text == question and row.source == TREATMENT_SOURCE:
-                return bool(self._write(asked.remove_question, self._store, row.id))
+                return self._changed(asked.remove_question, row.id)
         return False
 
 
@@ -242,20 +231,19 @@ def default_brief_path(today: date, fmt: str = "md") -> Path:
     return Path.home() / f"appointment-brief-{today.isoformat()}.{fmt}"
 
 
-class BriefDoor:
+class BriefDoor(StoreDoor):
     """The learner's verbs on the brief: the goal, and which questions and reflections go in."""
 
     def __init__(self, course: Course, store: Store, write: Write) -> None:
+        super().__init__(store, write)
         self._course = course
-        self._store = store
-        self._write = write
 
     def goal(self) -> str:
         return brief_state.goal(self._store)
 
     def set_goal(self, text: str) -> None:
         if brief_state.goal(self._store) != text:
-            self._write(brief_state.set_goal, self._store, text)
+            self._save(brief_state.set_goal, text)
 
     def questions(self) -> list[QuestionChoice]:
         return [
@@ -264,13 +252,13 @@ class BriefDoor:
         ]
 
     def pick_question(self, question_id: int, picked: bool) -> None:
-        self._write(asked.set_picked, self._store, question_id, picked)
+        self._save(asked.set_picked, question_id, picked)
 
     def add_question(self, text: str) -> bool:
         """The learner's own question, picked for this visit."""
         if not text.strip():
             return False
-        return self._write(asked.add_question, self._store, text, OWN_SOURCE) is not None
+        return self._written(asked.add_question, text, OWN_SOURCE)
 
     def reflections(self) -> list[ReflectionChoice]:
         return _reflections(
@@ -286,7 +274,7 @@ class BriefDoor:
             picks.add((lesson_id, step_id))
         else:
             picks.discard((lesson_id, step_id))
-        self._write(brief_state.set_reflection_picks, self._store, frozenset(picks))
+        self._save(brief_state.set_reflection_picks, frozenset(picks))
 
     def brief(self, today: date) -> Brief:
         return brief_from_store(self._course, self._store, today)
