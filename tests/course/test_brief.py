@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -54,6 +55,33 @@ HOSTILE = (
     "[link](javascript:alert(1)) ![img](x.png) &amp; *em* _u_ \\ back"
 )
 ONE_LINE_HOSTILE = "</td><script>x</script> | # - [x] ``` <!-- &lt;"
+HTML_TAGS = frozenset(
+    {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "ol",
+        "ul",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "br",
+        "blockquote",
+        "strong",
+    }
+)
+"""The only tags the brief's HTML writes: nothing a learner typed may add one."""
 
 
 @pytest.fixture
@@ -108,14 +136,26 @@ def tokens(text: str) -> list[str]:
     return [token.type for token in parser.parse(text)]
 
 
+def tags(page: str) -> set[str]:
+    return set(re.findall(r"</?([a-zA-Z0-9]+)", page))
+
+
+def made(
+    course: Course, store: Store, render: Callable[[Brief], str], *, share: bool = False
+) -> str:
+    """The brief from the store; with ``share``, the learner picked their reflection first."""
+    if share:
+        brief_state.set_reflection_picks(store, frozenset({("lesson-one", "think")}))
+    return render(brief_from_store(course, store, TODAY))
+
+
 def sections(text: str) -> list[str]:
     return [line[3:] for line in text.splitlines() if line.startswith("## ")]
 
 
 class TestMarkdown:
     def test_learner_text_cannot_forge_structure(self, course: Course, store: Store) -> None:
-        brief_state.set_reflection_picks(store, frozenset({("lesson-one", "think")}))
-        text = brief_markdown(brief_from_store(course, store, TODAY))
+        text = made(course, store, brief_markdown, share=True)
         found = tokens(text)
         w = brief_wording()
         # Headings: exactly the title and the sections the brief wrote.
@@ -147,23 +187,14 @@ class TestMarkdown:
         assert "[x]" not in text.replace("\\[x\\]", "")
 
     def test_every_table_row_has_exactly_its_cells(self, course: Course, store: Store) -> None:
-        text = brief_markdown(brief_from_store(course, store, TODAY))
+        text = made(course, store, brief_markdown)
         table = [line for line in text.splitlines() if line.startswith("| ")]
         unescaped = re.compile(r"(?<!\\)\|")
         widths = {len(unescaped.findall(line)) for line in table[:4]}
         assert widths == {9}  # 8 cells in every treatment row, the pipes inside escaped
 
-    def test_nothing_unchosen_appears(self, course: Course, store: Store) -> None:
-        text = brief_markdown(brief_from_store(course, store, TODAY))
-        assert "UNPICKED QUESTION" not in text
-        assert "NOTES-NEVER-IN-THE-BRIEF" not in text
-        assert "Reflections I chose to share" not in text
-        assert "What do you think?" not in text  # the reflection's prompt: not picked
-        assert "Do one thing" in text  # ticked plan item
-        assert "Do another" not in text  # not ticked
-
     def test_the_arithmetic_and_the_trend(self, course: Course, store: Store) -> None:
-        text = brief_markdown(brief_from_store(course, store, TODAY))
+        text = made(course, store, brief_markdown)
         assert "March 2021 to September 2021 (about 6 months)" in text
         assert "since January 2023 (about 3 years 11 months so far)" in text
         assert "(about 4 months)" in text  # at the last dose written
@@ -182,8 +213,7 @@ class TestMarkdown:
 
 class TestHtml:
     def test_no_script_no_link_no_source(self, course: Course, store: Store) -> None:
-        brief_state.set_reflection_picks(store, frozenset({("lesson-one", "think")}))
-        page = brief_html(brief_from_store(course, store, TODAY))
+        page = made(course, store, brief_html, share=True)
         assert "<script" not in page.lower()
         assert "http" not in page.lower()
         assert "src=" not in page.lower()
@@ -191,47 +221,28 @@ class TestHtml:
         assert "@media print" in page
 
     def test_every_learner_text_is_text(self, course: Course, store: Store) -> None:
-        brief_state.set_reflection_picks(store, frozenset({("lesson-one", "think")}))
-        page = brief_html(brief_from_store(course, store, TODAY))
+        page = made(course, store, brief_html, share=True)
         assert "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "&lt;!-- hidden" in page
         assert "<!--" not in page
         # Tags: only the ones the brief writes.
-        tags = set(re.findall(r"</?([a-zA-Z0-9]+)", page))
-        assert tags <= {
-            "html",
-            "head",
-            "meta",
-            "title",
-            "style",
-            "body",
-            "h1",
-            "h2",
-            "p",
-            "section",
-            "ol",
-            "ul",
-            "li",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "br",
-            "blockquote",
-            "strong",
-        }
+        assert tags(page) <= HTML_TAGS
         # Two tables: 1 + 2 treatment rows, 1 + 4 trend rows.
         assert page.count("<tr>") == 3 + 5
         assert html.unescape(page).count("# heading") >= 3  # goal, question, reflection
 
-    def test_nothing_unchosen_appears(self, course: Course, store: Store) -> None:
-        page = brief_html(brief_from_store(course, store, TODAY))
-        assert "UNPICKED QUESTION" not in page
-        assert "NOTES-NEVER-IN-THE-BRIEF" not in page
-        assert "What do you think?" not in page
-        assert "Reflections I chose to share" not in page
+
+@pytest.mark.parametrize("render", [brief_markdown, brief_html], ids=["md", "html"])
+def test_nothing_unchosen_appears(
+    course: Course, store: Store, render: Callable[[Brief], str]
+) -> None:
+    page = made(course, store, render)
+    assert "UNPICKED QUESTION" not in page
+    assert "NOTES-NEVER-IN-THE-BRIEF" not in page
+    assert brief_wording().sections["reflections"] not in page
+    assert "What do you think?" not in page  # the reflection's prompt: not picked
+    assert "Do one thing" in page  # ticked plan item
+    assert "Do another" not in page  # not ticked
 
 
 def test_an_empty_store_makes_a_page_that_says_so(course: Course, tmp_path: Path) -> None:
@@ -319,27 +330,4 @@ def test_no_text_of_any_shape_changes_the_structure(
     for forged in ("html_block", "html_inline", "fence", "code_block", "code_inline", "hr"):
         assert forged not in found, forged
     page = brief_html(brief)
-    assert set(re.findall(r"</?([a-zA-Z0-9]+)", page)) <= {
-        "html",
-        "head",
-        "meta",
-        "title",
-        "style",
-        "body",
-        "h1",
-        "h2",
-        "p",
-        "section",
-        "ol",
-        "ul",
-        "li",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "br",
-        "blockquote",
-        "strong",
-    }
+    assert tags(page) <= HTML_TAGS
