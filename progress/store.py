@@ -836,6 +836,19 @@ class Store:
                 conn.execute(f"DELETE FROM {table} WHERE lesson_id = ?", (lesson_id,))
         return self._wipe_journal()
 
+    def holds_own_tools(self) -> bool:
+        """Whether any of the learner's own tools holds a row (what a full reset also erases).
+
+        A learner who only wrote a safety plan, or only took a check-in, has
+        something a full reset would erase; without this, ``reset`` would say
+        there is nothing to reset while the plan sits in the file.
+        """
+        with self._read() as conn:
+            return any(
+                conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                for table in _TOOL_TABLES
+            )
+
     def reset_all(self) -> bool:
         """Forget all progress: position, lessons, answers, reflections, plans.
 

@@ -80,7 +80,11 @@ def saved_lesson_ids(snapshot: Snapshot) -> set[str]:
 
 
 def has_progress(snapshot: Snapshot) -> bool:
-    """Whether a full reset would change anything (settings such as the theme stay)."""
+    """Whether the snapshot holds lesson progress a full reset would erase.
+
+    The snapshot does not carry the learner's own tools; a full reset also asks
+    the store (``Store.holds_own_tools``) before it says there is nothing to reset.
+    """
     return bool(
         saved_lesson_ids(snapshot)
         or snapshot.position is not None
@@ -102,7 +106,7 @@ def reset(args: argparse.Namespace) -> int:
         snapshot = store.snapshot(every_attempt=False)
         saved = saved_lesson_ids(snapshot)
         if lesson_id is None:
-            if not has_progress(snapshot):
+            if not has_progress(snapshot) and not store.holds_own_tools():
                 print(f"There is no saved progress in {db_path}, so there is nothing to reset.")
                 return 0
             started = "1 lesson" if len(saved) == 1 else f"{len(saved)} lessons"

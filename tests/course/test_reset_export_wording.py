@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,11 @@ import pytest
 from course.cli import main
 from course.commands.reset import OWN_TOOLS
 from course.export import OTHER_EXPLAINED, OTHER_HEADING
-from progress import open_store
-from progress.checkins import read_checkins
-from progress.questions import read_questions
-from progress.safety_plan import read_parts
+from progress import Store, open_store
+from progress.checkins import read_checkins, save_checkin
+from progress.questions import add_question, read_questions
+from progress.safety_plan import read_parts, save_part
+from progress.treatments import TreatmentRow, add_treatment, treatments
 from tests.course.lesson_text import LESSON, write_folder
 from tests.progress.test_safety_and_checkins import fill
 
@@ -59,6 +61,41 @@ def test_a_full_reset_says_the_own_tools_go_too_and_they_do(
         assert named in asked
     assert "were erased with it" in captured.out
     assert tools_left(data) == (False, False, False)
+
+
+def _only_a_plan(store: Store) -> None:
+    save_part(store, "helpers", "Ana, 555-0100")
+
+
+def _only_a_checkin(store: Store) -> None:
+    save_checkin(store, "phq9", [0, 1, 0, 1, 0, 1, 0, 1, 0], 0, 4, False)
+
+
+def _only_a_question(store: Store) -> None:
+    add_question(store, "Is there another medicine to try?", "own")
+
+
+def _only_a_treatment(store: Store) -> None:
+    add_treatment(store, TreatmentRow("medicine", "sertraline"))
+
+
+@pytest.mark.parametrize(
+    "write", [_only_a_plan, _only_a_checkin, _only_a_question, _only_a_treatment]
+)
+def test_a_store_holding_only_an_own_tool_is_reset_not_told_nothing_to_reset(
+    tmp_path: Path, write: Callable[[Store], None], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    with open_store(folder / "progress.db").store as store:
+        write(store)
+    assert main(["--data-dir", str(folder), "reset", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "nothing to reset" not in out
+    assert "were erased with it" in out
+    with open_store(folder / "progress.db").store as store:
+        assert not store.holds_own_tools()
+        assert treatments(store) == ()
+    assert tools_left(folder) == (False, False, False)
 
 
 def test_the_full_reset_help_names_the_own_tools(capsys: pytest.CaptureFixture[str]) -> None:
