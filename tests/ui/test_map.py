@@ -82,3 +82,20 @@ async def test_no_line_before_a_first_check_in_or_soon_after_one(
         await settle(pilot)
         assert not screen.query_one("#map-checkin", Static).display
         assert app.session.checkins.last_taken() is not None or days_ago is None
+
+
+@pytest.mark.parametrize("key", ["c", "enter"])
+async def test_a_new_learner_is_offered_the_first_lesson(tmp_path: Path, key: str) -> None:
+    from textual.widgets import Button
+
+    from course.ui.screens.lesson import LessonScreen
+
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        button = app.screen.query_one("#map-continue", Button)
+        assert button.display and button.has_focus
+        assert str(button.label) == "Start with: First lesson (Enter)"
+        await pilot.press(key)
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen))
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        assert screen.lesson.id == "first" and screen.index == 0

@@ -84,7 +84,7 @@ class MapScreen(Screen[None]):
         number = 0
         first_unfinished: str | None = None
         view = self.session.map_view()
-        self.continue_place = view.continue_place
+        self.continue_place = view.continue_place or self._first_place(view.done)
         standings = view.standings
         tools = available_tools()
         if tools:
@@ -122,7 +122,7 @@ class MapScreen(Screen[None]):
             plain(f"{view.done} of {len(course.lessons)} lessons done")
         )
         self.query_one("#map-progress", Meter).set(view.done, len(course.lessons))
-        self.show_continue(view.continue_place)
+        self.show_continue(self.continue_place, starting=view.continue_place is None)
         self.refresh_bindings()
         # Keep the learner's place in the list; else the first unfinished lesson.
         for option_id in (highlighted, first_unfinished):
@@ -134,14 +134,25 @@ class MapScreen(Screen[None]):
                     pass
         lessons.highlighted = 1 if lessons.option_count > 1 else None
 
-    def show_continue(self, place: Place | None) -> None:
+    def _first_place(self, done: int) -> Place | None:
+        """Before anything is started, Continue starts the first lesson: a new
+        learner's first key after the welcome opens it, and the map says so."""
+        if done:
+            return None
+        first = next((lesson for lesson in self.session.course.lessons if lesson.steps), None)
+        return None if first is None else Place(first, 0)
+
+    def show_continue(self, place: Place | None, *, starting: bool = False) -> None:
         button = self.query_one("#map-continue", Button)
         button.display = place is not None
         if place is None:
             self.query_one("#map-lessons", OptionList).focus()
             return
         label = (
-            f"Continue: {place.lesson.title} (step {place.step + 1} of {len(place.lesson.steps)})"
+            f"Start with: {place.lesson.title} (Enter)"
+            if starting
+            else f"Continue: {place.lesson.title} "
+            f"(step {place.step + 1} of {len(place.lesson.steps)})"
         )
         button.label = plain(label)
         button.focus()
@@ -160,7 +171,8 @@ class MapScreen(Screen[None]):
             self.action_continue()
 
     def action_continue(self) -> None:
-        place = self.session.continue_place()  # read again: the store is the truth
+        # Read again: the store is the truth.
+        place = self.session.continue_place() or self._first_place(self.session.map_view().done)
         if place is not None:
             self.open(place)
 
