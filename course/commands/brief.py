@@ -13,15 +13,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from course.commands.common import (
-    add_output_option,
-    guarded,
-    load_lessons,
-    open_existing,
-    refuse_folder,
-    saved_progress,
-    write_output,
-)
+from course.commands.common import add_output_option, course_and_store, guarded, write_output
 
 NAME = "brief"
 
@@ -57,14 +49,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def brief(args: argparse.Namespace) -> int:
-    refuse_folder(args.output)
-    folder, db_path = saved_progress(args, "there is nothing for a brief")
-    course = load_lessons(NAME, args, folder).course
-    from course.brief import FORMATS
-    from course.session_treatments import brief_from_store
+    with course_and_store(NAME, args, "there is nothing for a brief") as (course, store):
+        from course.session_treatments import brief_from_store
 
-    with open_existing(NAME, db_path) as store:
         page = brief_from_store(course, store, date.today())
+    from course.brief import FORMATS
+
     return write_output(
         args.output,
         FORMATS[args.format](page),

@@ -18,12 +18,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from course.loader import LoadResult
+    from course.model import Course
     from progress import Held, Store
 
 Action = Callable[[argparse.Namespace], int]
@@ -190,6 +192,28 @@ def load_lessons(command: str, args: argparse.Namespace, folder: Path) -> LoadRe
             f"are left out (run '{validate_command(args)}' to see them).",
         )
     return result
+
+
+@contextmanager
+def course_and_store(
+    command: str, args: argparse.Namespace, nothing: str, *, read_only_ok: bool = False
+) -> Iterator[tuple[Course, Store]]:
+    """The set-up of a command that reads the store into ``--output``: the course and the store.
+
+    In order, so a slip costs nothing: a folder given as ``--output`` is
+    refused, then a data folder without saved progress (nothing is created),
+    then the lessons are loaded as the app would, and the store is opened
+    (closed when the block ends).
+
+    Args:
+        nothing: See :func:`saved_progress`.
+        read_only_ok: See :func:`open_existing`.
+    """
+    refuse_folder(args.output)
+    folder, db_path = saved_progress(args, nothing)
+    course = load_lessons(command, args, folder).course
+    with open_existing(command, db_path, read_only_ok=read_only_ok) as store:
+        yield course, store
 
 
 def confirm(question: str, word: str) -> bool:

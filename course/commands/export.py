@@ -11,15 +11,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from course.commands.common import (
-    add_output_option,
-    guarded,
-    load_lessons,
-    open_existing,
-    refuse_folder,
-    saved_progress,
-    write_output,
-)
+from course.commands.common import add_output_option, course_and_store, guarded, write_output
 
 NAME = "export"
 
@@ -46,12 +38,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def export(args: argparse.Namespace) -> int:
-    refuse_folder(args.output)
-    folder, db_path = saved_progress(args, "there are no notes to export")
-    course = load_lessons(NAME, args, folder).course
-    from course.session import tools_sections
+    nothing = "there are no notes to export"
+    with course_and_store(NAME, args, nothing, read_only_ok=True) as (course, store):
+        from course.session import tools_sections
 
-    with open_existing(NAME, db_path, read_only_ok=True) as store:
         snapshot = store.snapshot(every_attempt=False)
         tools = tools_sections(store)
     from course.export import notes_markdown
