@@ -78,10 +78,10 @@ def start(args: Options) -> int:
                 opened.store.close()
         from course.ui.app import CourseApp
 
-        # The hint is worked out only when there are problems to name (it needs shlex).
-        hint = validate_command(args) if result.errors else "trd-course validate"
+        # Named only when there are problems to name (working it out imports shlex).
+        hint = {"validate_hint": validate_command(args)} if result.errors else {}
         try:
-            app = CourseApp(result, opened.store, opened.notices, data_dir, validate_hint=hint)
+            app = CourseApp(result, opened.store, opened.notices, data_dir, **hint)
             app.run()
         finally:
             opened.store.close()
