@@ -28,7 +28,7 @@ async def test_keys_inside_a_reflection_are_the_courses_not_the_text_boxs(
         await settle(pilot)
         shown = lines(app)
         assert "F1: Get help now" in shown
-        assert "N or →: Next" not in shown, "in a text box n is a letter"
+        assert "n or →: Next" not in shown, "in a text box n is a letter"
         assert "Enter: Write" not in shown, "in a text box Enter is a new line"
         assert any(line.startswith("Tab / Shift+Tab:") for line in shown)
         assert not any("cursor" in line.lower() or "select" in line.lower() for line in shown)
@@ -40,7 +40,7 @@ async def test_keys_inside_a_reflection_are_the_courses_not_the_text_boxs(
         await pilot.press("f2")
         await settle(pilot)
         outside = lines(app)
-        assert "N or →: Next" in outside and "Enter: Write" in outside
+        assert "n or →: Next" in outside and "Enter: Write" in outside
 
 
 async def test_keys_on_the_map_name_the_tools_and_continue(tmp_path: Path) -> None:
@@ -48,5 +48,5 @@ async def test_keys_on_the_map_name_the_tools_and_continue(tmp_path: Path) -> No
         await pilot.press("f2")
         await settle(pilot)
         shown = lines(app)
-        assert "M: My notes" in shown
+        assert "m: My notes" in shown and "M: My notes" not in shown
         assert "F1: Get help now" in shown and "Ctrl+Q: Quit" in shown

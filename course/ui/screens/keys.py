@@ -38,11 +38,21 @@ _NAMES = {
 
 
 def key_name(key: str) -> str:
-    """A key as a person would write it: ``ctrl+q`` is Ctrl+Q, ``f1`` is F1."""
-    parts = key.split("+")
-    named = [_NAMES.get(part, part.upper() if len(part) <= 3 else part.title()) for part in parts]
-    modifiers = [part.title() for part in parts[:-1]]
-    return "+".join([*modifiers, named[-1]]) if modifiers else named[-1]
+    """A key as a person would write it: ``ctrl+q`` is Ctrl+Q, ``f1`` is F1, ``s`` is s.
+
+    A letter pressed alone stays lower case: "S" would read as Shift+S,
+    which does nothing.
+    """
+    *modifiers, last = key.split("+")
+    if last in _NAMES:
+        named = _NAMES[last]
+    elif len(last) == 1:
+        named = last.upper() if modifiers else last
+    elif len(last) <= 3:
+        named = last.upper()
+    else:
+        named = last.replace("_", " ").title()
+    return "+".join([*(m.title() for m in modifiers), named])
 
 
 def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
