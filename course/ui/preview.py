@@ -56,6 +56,10 @@ class PreviewApp(CourseApp):
         self.show(None)
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 
+    def saved_line(self) -> str:
+        """The preview's store is thrown away as it closes: nothing was kept, by design."""
+        return f"trd-course preview: closed {self.path.name}; nothing from the preview was kept."
+
     def prepare_lessons(self) -> None:
         """Nothing to ready: the preview opens its lesson at once, in its own screen."""
 

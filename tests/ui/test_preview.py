@@ -90,6 +90,10 @@ async def test_preview_keeps_progress_out_of_the_learners_store(tmp_path: Path) 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
     assert app.store.path.parent == tmp_path / "scratch"
+    # Its store is thrown away: quitting must not say "everything is saved".
+    assert app.saved_line() == (
+        "trd-course preview: closed 01-first.toml; nothing from the preview was kept."
+    )
     app.store.close()
 
 
