@@ -149,3 +149,34 @@ def test_wording_has_every_choice_and_the_four_checks() -> None:
     ).lower()
     for never in ("adequate", "you have trd", "weeks", " mg"):
         assert never not in every
+
+
+def test_the_door_keeps_every_field_both_ways() -> None:
+    """``to_row`` and ``to_treatment`` list the fields by hand (typed); none may be missed."""
+    from dataclasses import fields, replace
+
+    from course.session_treatments import to_row, to_treatment
+    from progress.treatments import TreatmentRow
+
+    every = Treatment(
+        kind="medicine",
+        name="Name",
+        started=MonthYear(2020, 1),
+        stopped=MonthYear(2021, 2),
+        still_taking=True,
+        doses=(DoseChange("10 mg", MonthYear(2020, 1)), DoseChange("as typed")),
+        missed_doses="often",
+        side_effects="side",
+        side_effects_why_stopped=False,
+        helped="40%",
+        stopped_working=True,
+        why_stopped="why",
+        notes="notes",
+        questions="questions",
+        id=None,
+    )
+    stored = {f.name for f in fields(TreatmentRow)} - {"updated_at"}
+    assert {f.name for f in fields(Treatment)} == stored
+    assert all(getattr(every, f.name) != f.default for f in fields(Treatment) if f.name != "id")
+    assert to_treatment(to_row(every)) == every
+    assert to_treatment(replace(to_row(every), id=7)) == replace(every, id=7)
