@@ -62,7 +62,7 @@ class CourseApp(FollowsFocus, textual_fixes.KindCrash):
     BINDINGS = [
         Binding("f1", "help", "Get help now", priority=True, id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("f2", "show_keys", "Keys", id="keys"),
+        Binding("f2", "show_keys", "Keys", priority=True, id="keys"),  # dialogs too
     ]
 
     prepare_delay = 0.3

@@ -50,3 +50,19 @@ async def test_keys_on_the_map_name_the_tools_and_continue(tmp_path: Path) -> No
         shown = lines(app)
         assert "m: My notes" in shown and "M: My notes" not in shown
         assert "F1: Get help now" in shown and "Ctrl+Q: Quit" in shown
+
+
+async def test_f2_answers_in_a_dialog_too(tmp_path: Path) -> None:
+    from course.ui.screens.help import HelpScreen
+    from course.ui.screens.keys import KeysScreen
+
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, KeysScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
