@@ -1,15 +1,14 @@
-"""The plain mode's first-run words are the app's welcome, word for word."""
+"""The plain mode's first-run words are the app's welcome, word for word: one module holds them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from course import welcome_text
 from course.plain import welcome
 from course.ui.screens import welcome as app_welcome
 
 
-def test_first_run_wording_matches_the_apps_welcome() -> None:
-    assert welcome.ABOUT == app_welcome.ABOUT
-    assert welcome.NOT == app_welcome.NOT
-    path = Path.home() / "data" / "progress.db"
-    assert welcome.privacy(path) == app_welcome.privacy(path)
+def test_both_front_ends_read_one_welcome_text() -> None:
+    for name in ("ABOUT", "NOT", "privacy"):
+        assert getattr(welcome, name) is getattr(welcome_text, name)
+        assert getattr(app_welcome, name) is getattr(welcome_text, name)
+    assert app_welcome.TITLE is welcome_text.TITLE

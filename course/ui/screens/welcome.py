@@ -10,20 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from course.paths import friendly
 from course.ui.screens.help import crisis_lines
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
-
-ABOUT = (
-    "This is a self-guided course for people living with depression that has "
-    "not responded to treatment, and for the people who support them. It offers "
-    "education and self-help, one short lesson at a time."
-)
-NOT = (
-    "It is not medical advice, and it does not replace your care team or "
-    "emergency help. Talk with your prescriber before any change to your treatment."
-)
+from course.welcome_text import ABOUT, NOT, TITLE, privacy
 
 
 def plan_pointer() -> str:
@@ -34,13 +24,6 @@ def plan_pointer() -> str:
         return wording.safety_plan().welcome_pointer
     except wording.WordingError:
         return "Press F1 on any screen for help now."
-
-
-def privacy(store_path: Path) -> str:
-    return (
-        "Nothing you write leaves this computer: the course never uses the network. "
-        f"Your progress is saved as you go, in {friendly(store_path)}"
-    )
 
 
 class WelcomeScreen(Screen[None]):
@@ -56,7 +39,7 @@ class WelcomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome-body"):
-            yield Static("Welcome to trd-course", id="welcome-title")
+            yield Static(plain(TITLE), id="welcome-title")
             yield Static(plain(ABOUT), classes="welcome-text")
             yield Static(plain(NOT), classes="welcome-text")
             yield Static(plain(privacy(self._store_path)), classes="welcome-text")
