@@ -188,7 +188,8 @@ def load_lessons(command: str, args: argparse.Namespace, folder: Path) -> LoadRe
     if result.errors:
         say(
             command,
-            f"{len(result.errors)} problems in the lesson files; lessons with problems "
+            f"{len(result.errors)} problem{'' if len(result.errors) == 1 else 's'} in the "
+            "lesson files; lessons with problems "
             f"are left out (run '{validate_command(args)}' to see them).",
         )
     return result

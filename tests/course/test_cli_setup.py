@@ -34,7 +34,7 @@ def test_a_lesson_problem_names_the_validate_command_that_shows_it(
     assert main([*options, command]) == 0
     err = capsys.readouterr().err
     hint = shlex.join(["trd-course", *options, "validate"])
-    assert f"trd-course {command}: 1 problems in the lesson files" in err
+    assert f"trd-course {command}: 1 problem in the lesson files" in err
     assert f"(run '{hint}' to see them)" in err
     # Run as printed, it checks exactly the lessons the command loaded.
     assert main(shlex.split(hint)[1:]) == 1
