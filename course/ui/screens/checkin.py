@@ -22,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
@@ -31,6 +32,7 @@ from course import wording
 from course.checkin import ITEM9, ITEM_COUNT, result_lines, shows_item9_panel
 from course.trend_chart import chart_lines, table_lines
 from course.ui.messages import ToolChosen
+from course.ui.screens.room import fit_scroll, rows_of_all
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
 
@@ -195,6 +197,38 @@ class CheckinScreen(Screen[None]):
         ]
         await self._show(PANEL, widgets, "#panel-text")
         self.query_one("#checkin-body").add_class("-panel")
+        self.call_after_refresh(self._fit_panel)
+
+    def on_resize(self, event: Resize) -> None:
+        if self.page == PANEL:
+            self.call_after_refresh(self._fit_panel)
+
+    def _fit_panel(self) -> None:
+        """Keep "Continue the check-in" and its hint on screen below the panel's words.
+
+        On a short terminal (60x20) the words fill the screen by themselves;
+        they then scroll inside their own box (where focus is), so the way on
+        is always in view. On a narrow one the two buttons side by side would
+        cut the second's label, so they go one under the other.
+        """
+        if self.page != PANEL or not self.is_attached:
+            return
+        body = self.query_one("#checkin-body", VerticalScroll)
+        buttons = self.query_one(".panel-buttons", Horizontal)
+        wanted = sum(
+            child.outer_size.width + child.styles.margin.left + child.styles.margin.right
+            for child in buttons.children
+        )
+        stacked = wanted > body.scrollable_content_region.width
+        if stacked != buttons.has_class("-stacked"):
+            buttons.set_class(stacked, "-stacked")  # no button label cut at the edge
+            self.call_after_refresh(self._fit_panel)  # the rows change: measure again
+            return
+        text = self.query_one("#panel-text", PanelText)
+        others = rows_of_all(child for child in body.children if child is not text)
+        margin = text.styles.margin
+        room = body.scrollable_content_region.height - others - margin.top - margin.bottom
+        fit_scroll(text, room)
 
     async def show_difficulty(self) -> None:
         widgets: list[Widget] = [

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from course import crisis
 from course.ui.messages import ToolChosen
+from course.ui.screens.room import fit_scroll, rows_of_all
 from course.ui.text import plain
 
 if TYPE_CHECKING:
@@ -49,6 +51,15 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,q", "dismiss_help", "Close", id="close-help"),
         Binding("s", "open_plan", "My safety plan", id="open-plan"),
+        # Focus starts on Close, which ignores the arrows: they scroll the
+        # words instead, so the plan's last lines and the privacy line can be
+        # read without first finding Tab.
+        Binding("down", "scroll_body('scroll_down')", show=False),
+        Binding("up", "scroll_body('scroll_up')", show=False),
+        Binding("pagedown", "scroll_body('scroll_page_down')", show=False),
+        Binding("pageup", "scroll_body('scroll_page_up')", show=False),
+        Binding("home", "scroll_body('scroll_home')", show=False),
+        Binding("end", "scroll_body('scroll_end')", show=False),
     ]
 
     def __init__(self, session: Session | None = None) -> None:
@@ -98,6 +109,23 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-close", Button).focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Keep the buttons on screen: on a short terminal the words scroll in less room."""
+        if not self.is_attached:
+            return
+        panel = self.query_one("#help-panel", Vertical)
+        body = self.query_one("#help-body", VerticalScroll)
+        others = rows_of_all(child for child in panel.children if child is not body)
+        fit_scroll(body, self.size.height - panel.styles.gutter.height - others)
+
+    def action_scroll_body(self, how: str) -> None:
+        scroll = getattr(self.query_one("#help-body", VerticalScroll), how)
+        scroll(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

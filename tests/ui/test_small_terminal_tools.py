@@ -1,0 +1,134 @@
+"""The tools on a short, narrow terminal (60x20): the way on stays on screen, nothing cut.
+
+A tired learner does not look for Tab or a scrollbar: the buttons that close
+a panel or go on, and the line saying how, must be in view, and their labels
+whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from course.ui.messages import ToolChosen
+from course.ui.screens.checkin import PANEL, CheckinScreen, PanelText
+from course.ui.screens.help import HelpScreen
+from tests.ui.helpers import lessons_folder, running, settle, wait_for
+
+SMALL = (60, 20)
+
+LONG_PROFESSIONAL = (
+    "Dr. Rivera (psychiatrist): 555-0199, weekdays 9-5\n"
+    "Riverside Hospital ER, 200 Main Street, open all night and all weekend long"
+)
+
+
+def in_view(app: App[None], widget: Widget) -> bool:
+    """Whether the widget is drawn whole on the screen (what the learner can see)."""
+    region = widget.region
+    screen = app.screen.region
+    if region.height == 0 or not screen.contains_region(region):
+        return False
+    hit, _ = app.screen.get_widget_at(region.x + region.width // 2, region.y)
+    return hit is widget or widget in hit.ancestors
+
+
+def label_whole(button: Button) -> bool:
+    label = str(button.label)
+    return button.region.width >= len(label) and label in " ".join(
+        strip.text for strip in button.render_lines(button.region.reset_offset)
+    )
+
+
+async def test_help_keeps_its_buttons_in_view_and_the_arrows_scroll_its_words(
+    tmp_path: Path,
+) -> None:
+    async with running(lessons_folder(tmp_path / "lessons"), size=SMALL) as (app, pilot):
+        app.session.safety_plan.save("helpers", "Mom: 555-0100\nJo (friend): text")
+        app.session.safety_plan.save("professionals", LONG_PROFESSIONAL)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot)
+        screen = app.screen
+        for selector in ("#help-close", "#help-open-plan"):
+            button = screen.query_one(selector, Button)
+            await wait_for(pilot, lambda b=button: in_view(app, b))  # type: ignore[misc]
+            assert label_whole(button), selector
+        assert app.focused is screen.query_one("#help-close")
+        body = screen.query_one("#help-body")
+        assert body.max_scroll_y > 0, "the words scroll in the room left"
+        privacy = screen.query_one("#help-privacy", Static)
+        assert not in_view(app, privacy)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: in_view(app, privacy))
+        await pilot.press("home")
+        await wait_for(pilot, lambda: body.scroll_y == 0)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: body.scroll_y > 0)
+        assert app.focused is screen.query_one("#help-close"), "scrolling moves no focus"
+
+
+async def test_help_at_80x24_is_not_cut_short_by_the_fit(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        app.session.safety_plan.save("helpers", "Mom: 555-0100")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        await wait_for(pilot, lambda: in_view(app, app.screen.query_one("#help-privacy")))
+        assert body.max_scroll_y == 0
+        assert body.styles.inline.max_height is None, "the .tcss size stands when it fits"
+
+
+async def item9_panel(app: App[None], pilot: object) -> CheckinScreen:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    app.post_message(ToolChosen("checkin"))
+    await wait_for(pilot, lambda: isinstance(app.screen, CheckinScreen))
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, CheckinScreen)
+    await pilot.press("enter")
+    await settle(pilot)
+    for value in (1, 2, 0, 1, 2, 1, 0, 1, 1):
+        await pilot.press(str(value))
+        await settle(pilot)
+    assert screen.page == PANEL
+    return screen
+
+
+async def test_item9_panel_keeps_continue_and_its_hint_in_view_at_60x20(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons"), size=SMALL) as (app, pilot):
+        screen = await item9_panel(app, pilot)
+        hint = screen.query_one(".panel-hint", Static)
+        await wait_for(pilot, lambda: in_view(app, hint))
+        for selector in ("#panel-continue", "#panel-open-plan", "#panel-add-question"):
+            button = screen.query_one(selector, Button)
+            assert in_view(app, button), selector
+            assert label_whole(button), selector
+        text = screen.query_one(PanelText)
+        assert app.focused is text, "focus still starts on the words, so Enter leaves nothing"
+        assert text.max_scroll_y > 0, "the words scroll inside their own box"
+        line_988 = next(s for s in text.query(Static) if "988" in str(s.render()))
+        assert in_view(app, line_988), "988 is in view from the start"
+        await pilot.press("enter", "escape")
+        await settle(pilot)
+        assert screen.page == PANEL
+
+
+async def test_item9_panel_at_80x24_keeps_its_buttons_side_by_side_and_words_whole(
+    tmp_path: Path,
+) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        screen = await item9_panel(app, pilot)
+        await wait_for(pilot, lambda: in_view(app, screen.query_one(".panel-hint")))
+        assert not screen.query_one(".panel-buttons").has_class("-stacked")
+        text = screen.query_one(PanelText)
+        assert text.max_scroll_y == 0, "at 80x24 every word of the panel shows at once"
+        opened = screen.query_one("#panel-open-plan").region
+        added = screen.query_one("#panel-add-question").region
+        assert opened.y == added.y
