@@ -11,11 +11,13 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Static, TextArea
 
 from course.ui.messages import ToolChosen
 from course.ui.screens.checkin import PANEL, CheckinScreen, PanelText
 from course.ui.screens.help import HelpScreen
+from course.ui.screens.safety_plan import SafetyPlanScreen
+from course.ui.widgets.plan_part_editor import BOX_ROWS, PlanPartEditor
 from tests.ui.helpers import lessons_folder, running, settle, wait_for
 
 SMALL = (60, 20)
@@ -132,3 +134,49 @@ async def test_item9_panel_at_80x24_keeps_its_buttons_side_by_side_and_words_who
         opened = screen.query_one("#panel-open-plan").region
         added = screen.query_one("#panel-add-question").region
         assert opened.y == added.y
+
+
+async def open_part(app: App[None], pilot: object, part: str) -> PlanPartEditor:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    app.post_message(ToolChosen("safety-plan"))
+    await wait_for(pilot, lambda: isinstance(app.screen, SafetyPlanScreen))
+    screen = app.screen
+    assert isinstance(screen, SafetyPlanScreen)
+    screen.edit(part)
+    await wait_for(pilot, lambda: screen.editor is not None and screen.editor.is_mounted)
+    await settle(pilot)
+    assert screen.editor is not None
+    return screen.editor
+
+
+async def test_plan_part_keeps_room_to_write_and_its_back_button_at_60x20(
+    tmp_path: Path,
+) -> None:
+    async with running(lessons_folder(tmp_path / "lessons"), size=SMALL) as (app, pilot):
+        editor = await open_part(app, pilot, "professionals")
+        back = editor.query_one("#plan-back", Button)
+        await wait_for(pilot, lambda: in_view(app, back))
+        assert label_whole(back)
+        box = editor.query_one("#plan-text", TextArea)
+        assert box.outer_size.height >= BOX_ROWS
+        assert in_view(app, editor.query_one("#plan-part-prompt"))
+        assert app.focused is box
+        await pilot.press(*"Dr. Lee")
+        await wait_for(pilot, lambda: box.text == "Dr. Lee")
+
+
+async def test_plan_part_at_80x24_shows_its_examples_and_hint(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        editor = await open_part(app, pilot, "professionals")
+        await wait_for(pilot, lambda: in_view(app, editor.query_one("#plan-back")))
+        assert not editor.has_class("-short")
+        for selector in ("#plan-part-examples", "#plan-edit-hint"):
+            assert in_view(app, editor.query_one(selector)), selector
+        await pilot.resize_terminal(*SMALL)
+        await wait_for(pilot, lambda: editor.has_class("-short"))
+        await wait_for(pilot, lambda: in_view(app, editor.query_one("#plan-back")))
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: in_view(app, editor.query_one("#plan-edit-hint")))
+        assert not editor.has_class("-short"), "a larger terminal brings the hint back"

@@ -5,12 +5,20 @@ after a short pause in typing, and at the latest a couple of seconds into
 continuous typing, so a closed terminal or a power cut loses at most that
 much; the screen saves it and calls :meth:`mark_saved`. Leaving the part,
 quitting and a hang-up save at once.
+
+On a short terminal (60x20) the prompt, the examples, the box and the hint
+do not all fit: the box shrank to a line or two and the hint and the Back
+button fell below the screen's edge. Then the editor is marked ``-short``:
+the examples line and the hint give up their rows (the box's placeholder
+still shows an example, the footer still says Esc goes back), so the box
+keeps room to write in and the Back button stays in view.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.widgets import Button, Static, TextArea
 
 from course.ui.text import plain
@@ -18,6 +26,9 @@ from course.ui.widgets.cannot_save import CannotSaveNote
 from course.ui.widgets.safety_messages import PlanPartChanged
 from course.ui.widgets.save_timer import SaveTimer
 from course.wording import PlanPart, SafetyPlanWording
+
+BOX_ROWS = 5
+"""The fewest rows the box may have (its border and three lines) before the editor goes short."""
 
 
 class PlanPartEditor(Vertical):
@@ -62,6 +73,22 @@ class PlanPartEditor(Vertical):
     def on_mount(self) -> None:
         self._area.cursor_location = self._area.document.end
         self._area.focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, event: Resize) -> None:
+        if self.has_class("-short"):
+            self.remove_class("-short")  # measure afresh: a larger terminal may fit it all
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Go short when the box is squeezed or the Back button is off the bottom."""
+        if not self.is_attached or self.has_class("-short"):
+            return
+        back = self.query_one("#plan-back", Button)
+        squeezed = self._area.outer_size.height < BOX_ROWS
+        cut = back.region.bottom > self.region.bottom or back.region.height == 0
+        if squeezed or cut:
+            self.add_class("-short")
 
     @property
     def text(self) -> str:
