@@ -94,18 +94,23 @@ def _open_regular(path: Path, flags: int) -> int | None:
     return fd
 
 
-def read_header(db_path: Path) -> LogHeader | None:
-    """The ``-wal`` header, or None when there is no log with frames' header."""
-    fd = _open_regular(wal_path(db_path), os.O_RDONLY)
+def _read_start(path: Path, size: int) -> bytes | None:
+    """The first ``size`` bytes of a regular file, or None if it cannot be read."""
+    fd = _open_regular(path, os.O_RDONLY)
     if fd is None:
         return None
     try:
-        raw = os.pread(fd, _WAL_HEADER, 0)
+        return os.pread(fd, size, 0)
     except OSError:
         return None
     finally:
         os.close(fd)
-    return _parse_header(raw)
+
+
+def read_header(db_path: Path) -> LogHeader | None:
+    """The ``-wal`` header, or None when there is no log with frames' header."""
+    raw = _read_start(wal_path(db_path), _WAL_HEADER)
+    return None if raw is None else _parse_header(raw)
 
 
 def _parse_header(raw: bytes) -> LogHeader | None:
@@ -161,15 +166,9 @@ def _stamp(db_path: Path) -> str | None:
 
 
 def _read_record(db_path: Path) -> str | None:
-    fd = _open_regular(wal_id_path(db_path), os.O_RDONLY)
-    if fd is None:
+    raw = _read_start(wal_id_path(db_path), _MAX_LINE)
+    if raw is None:
         return None
-    try:
-        raw = os.pread(fd, _MAX_LINE, 0)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     line = raw.split(b"\n", 1)[0].decode("ascii", "replace").strip()
     return line or None
 

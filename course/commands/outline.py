@@ -111,17 +111,9 @@ def outline_lines(course: Course, only: Sequence[Path] = ()) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from course.commands.validate import summary, validate
+    from course.commands.validate import refuse_missing, summary, validate
 
-    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        from course.safe_text import visible
-
-        for path in missing:
-            print(
-                f"trd-course outline: no such file or folder: {visible(str(path))}",
-                file=sys.stderr,
-            )
+    if refuse_missing("outline", list(args.paths)):
         return 2
     result = validate(args, list(args.paths))
     _print(outline_lines(result.course, list(args.paths)))

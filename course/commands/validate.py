@@ -97,16 +97,22 @@ def report_json(result: LoadResult, out: TextIO) -> None:
     out.write("\n")
 
 
-def run(args: argparse.Namespace) -> int:
-    missing = [p for p in args.paths if not p.exists() and not p.is_symlink()]
+def refuse_missing(command: str, paths: list[Path]) -> bool:
+    """Name each path that is not there (exit status 2 follows); True if any."""
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         from course.safe_text import visible
 
         for path in missing:
             print(
-                f"trd-course validate: no such file or folder: {visible(str(path))}",
+                f"trd-course {command}: no such file or folder: {visible(str(path))}",
                 file=sys.stderr,
             )
+    return bool(missing)
+
+
+def run(args: argparse.Namespace) -> int:
+    if refuse_missing("validate", list(args.paths)):
         return 2
     result = validate(args, list(args.paths))
     if getattr(args, "format", "text") == "json":
