@@ -395,13 +395,14 @@ async def pilot_press_until(pilot: Pilot[Any], key: str, ready: Callable[[], boo
     return time.perf_counter() - start
 
 
-async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) -> None:
-    """Floor and course turns timed with Pilot, as the benchmark targets were set."""
+async def pilot_floor(app: Any, runs: int) -> list[float]:
+    """The Pilot floor: the minimal app replacing its Static's text, after a reader's pause.
+
+    The first three turns warm up; ``2 * runs`` are kept.
+    """
     from bench.apps import MinimalApp
     from bench.drive import on_screen
-    from course.ui.messages import LessonChosen
 
-    app = build_course_app()
     floor = MinimalApp(longest_pages(app, 2))
     floor_times: list[float] = []
     async with floor.run_test(size=SIZE) as pilot:
@@ -416,7 +417,15 @@ async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) 
             elapsed = await pilot_press_until(pilot, "n", shown)
             if turn > 3:
                 floor_times.append(elapsed)
-    result["floor"] = floor_times
+    return floor_times
+
+
+async def ui_pilot(result: Result, runs: int, passes: int, lessons: int | None) -> None:
+    """Floor and course turns timed with Pilot, as the benchmark targets were set."""
+    from course.ui.messages import LessonChosen
+
+    app = build_course_app()
+    result["floor"] = await pilot_floor(app, runs)
 
     from course.ui.text import markdown
 

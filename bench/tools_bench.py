@@ -62,28 +62,14 @@ async def _measure(runs: int) -> dict[str, Any]:
         PILOT_THINK_S,
         SIZE,
         build_course_app,
-        longest_pages,
         map_ready,
+        pilot_floor,
         pilot_press_until,
     )
-    from bench.apps import MinimalApp
     from bench.drive import on_screen
 
     app = build_course_app()
-    floor = MinimalApp(longest_pages(app, 2))
-    floor_times: list[float] = []
-    async with floor.run_test(size=SIZE) as pilot:
-        page = floor.query_one("#page")
-        await pilot.pause()
-        for turn in range(1, 4 + 2 * runs):
-
-            def turned(turn: int = turn) -> bool:
-                return floor.turns == turn and on_screen(page)
-
-            await asyncio.sleep(PILOT_THINK_S)
-            elapsed = await pilot_press_until(pilot, "n", turned)
-            if turn > 3:
-                floor_times.append(elapsed)
+    floor_times = await pilot_floor(app, runs)
     opens: dict[str, list[float]] = {tool: [] for tool, _, _ in TOOLS}
     async with app.run_test(size=SIZE) as pilot:
         await pilot_press_until(pilot, "f24", map_ready(app))
