@@ -20,12 +20,31 @@ from course.ui.tools import TOOLS, available_tools
 from course.ui.widgets.footer import QuietFooter
 from course.ui.widgets.meter import Meter
 
+ROWS_MAX_WIDTH = 100
+"""The list's max-width in app.tcss."""
+
+
+def lesson_row(symbol: str, number: str, title: str, details: str, width: int) -> Content:
+    """A lesson's row: on one line if it fits, else its details on a line of their own.
+
+    Left to wrap where it fell, "… · not started ·" ended one line and "7 min"
+    stood alone on the next; the details now move down together, under the title.
+    """
+    head = Content.assemble((symbol, "bold"), number, (title, "bold"))
+    if head.cell_length + 3 + len(details) <= width:
+        return Content.assemble(head, (f" · {details}", "dim"))
+    indent = " " * (len(symbol) + len(number))
+    return Content.assemble(head, "\n", (f"{indent}{details}", "dim"))
+
 
 class MapScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "continue", "Continue", id="continue"),
-        Binding("down", "move_in_list(1)", "Next lesson", show=False, id="list-down"),
-        Binding("up", "move_in_list(-1)", "Previous lesson", show=False, id="list-up"),
+        # Priority, so the list's own arrows do not hide these from the F2 keys.
+        Binding(
+            "down", "move_in_list(1)", "Down the list", show=False, id="list-down", priority=True
+        ),
+        Binding("up", "move_in_list(-1)", "Up the list", show=False, id="list-up", priority=True),
         *(
             Binding(t.key, f"tool('{t.id}')", t.title, show=False, id=f"tool-{t.id}")
             for t in TOOLS
@@ -40,6 +59,8 @@ class MapScreen(Screen[None]):
         self.session = session
         self.continue_place: Place | None = None
         """Where Continue goes, as read at the last refresh."""
+        self._row_width = 0
+        """The row width the lesson rows were last laid out for."""
         self._suggested = False
         """Whether the check-in suggestion has been read once (later visits read it at once)."""
 
@@ -86,6 +107,8 @@ class MapScreen(Screen[None]):
         view = self.session.map_view()
         self.continue_place = view.continue_place or self._first_place(view.done)
         standings = view.standings
+        row_width = self.row_width()
+        self._row_width = row_width
         tools = available_tools()
         if tools:
             options.append(
@@ -109,11 +132,12 @@ class MapScreen(Screen[None]):
                 status = standings[lesson.id]
                 if first_unfinished is None and status.state is not State.DONE:
                     first_unfinished = f"lesson:{lesson.id}"
-                label = Content.assemble(
-                    (f"{status.symbol} ", "bold"),
+                label = lesson_row(
+                    f"{status.symbol} ",
                     f"{number}. ",
-                    (lesson.title, "bold"),
-                    (f" · {status.describe()} · {lesson.minutes} min", "dim"),
+                    lesson.title,
+                    f"{status.describe()} · {lesson.minutes} min",
+                    row_width,
                 )
                 options.append(Option(label, id=f"lesson:{lesson.id}"))
         lessons.clear_options()
@@ -133,6 +157,15 @@ class MapScreen(Screen[None]):
                 except OptionDoesNotExist:
                     pass
         lessons.highlighted = 1 if lessons.option_count > 1 else None
+
+    def row_width(self) -> int:
+        """Cells a lesson row has: the list's width less its padding and scroll bar."""
+        return min(self.app.size.width, ROWS_MAX_WIDTH) - 4
+
+    def on_resize(self) -> None:
+        """Rows are laid out for the width: lay them out again when it changes."""
+        if self.is_current and self.row_width() != self._row_width:
+            self.refresh_map()
 
     def _first_place(self, done: int) -> Place | None:
         """Before anything is started, Continue starts the first lesson: a new
@@ -179,12 +212,11 @@ class MapScreen(Screen[None]):
     def action_move_in_list(self, by: int) -> None:
         """Arrows move through the lessons whatever has focus (Continue, at first)."""
         lessons = self.query_one("#map-lessons", OptionList)
-        if not lessons.has_focus:
-            lessons.focus()
-            if by > 0:
-                lessons.action_cursor_down()
-            else:
-                lessons.action_cursor_up()
+        lessons.focus()
+        if by > 0:
+            lessons.action_cursor_down()
+        else:
+            lessons.action_cursor_up()
 
     def action_tool(self, tool_id: str) -> None:
         self.post_message(ToolChosen(tool_id))
