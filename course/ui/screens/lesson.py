@@ -67,6 +67,11 @@ class LessonScreen(Screen[None]):
         Binding("pagedown", "scroll('page_down')", "Page down", show=False, id="page-down"),
     ]
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-roomy")]
+    """Under 70 columns the progress bar shrinks (lesson.tcss)."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """Under 24 rows the reflection box is shorter (lesson.tcss)."""
+
     prebuild_delay = 0.3
     """Seconds after a step appears before its neighbours are built: the learner is reading."""
 
@@ -263,6 +268,10 @@ class LessonScreen(Screen[None]):
         view = self.shown_view()
         if result is not None and isinstance(view, QuizView):
             view.show_grade(message.question.id, result)
+            # Once answered, moving on is the main action: Enter after Check
+            # used to check again, silently, with the keyboard left on Check.
+            self.label_next()
+            self.query_one("#lesson-next", Button).focus(scroll_visible=False)
 
     @on(ReflectionChanged)
     def keep_reflection(self, message: ReflectionChanged) -> None:

@@ -29,12 +29,16 @@ def mark(value: bool, single: bool) -> str:
 
 
 class ChoiceBox(Static, can_focus=True):
-    """One choice; Space, Enter or a click selects it (or, for several, flips it)."""
+    """One choice; Space, Enter or a click selects it (or, for several, flips it).
+
+    ↑ and ↓ move between the choices; Tab leaves them for the next control.
+    """
 
     BINDINGS = [
         Binding("space,enter", "select", "Select", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
-        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("up", "app.focus_previous", "Previous choice", show=False, id="choice-up"),
+        Binding("down", "app.focus_next", "Next choice", show=False, id="choice-down"),
+        Binding("tab", "leave_list", "After the choices", show=False),
     ]
 
     value: reactive[bool] = reactive(False)
@@ -80,6 +84,22 @@ class ChoiceBox(Static, can_focus=True):
             return
         self.value = not self.value
         self.post_message(self.Changed(self))
+
+    def action_leave_list(self) -> None:
+        """Tab goes past the list, to what follows it (Check my answer, Add my own).
+
+        ↑ and ↓ move between the boxes. Tab used to move one box on, so a learner
+        pressing Tab Enter to check an answer picked the next choice instead.
+        """
+        parent = self.parent
+        boxes = [] if parent is None else list(parent.query_children(ChoiceBox))
+        chain = self.screen.focus_chain
+        if boxes and boxes[-1] in chain:
+            after = chain.index(boxes[-1]) + 1
+            if after < len(chain):
+                chain[after].focus()
+                return
+        self.app.action_focus_next()
 
     def on_click(self) -> None:
         self.focus()

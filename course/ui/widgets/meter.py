@@ -25,5 +25,20 @@ def bar(done: int, total: int, width: int = WIDTH) -> Content:
 
 
 class Meter(Static):
+    """The bar fills the width its style gives it (35 cells: a 30-cell bar and the share).
+
+    A narrow lesson screen gives it less, so the step's title beside it is not cut.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._done = 0
+        self._total = 0
+
     def set(self, done: int, total: int) -> None:
-        self.update(bar(done, total))
+        self._done, self._total = done, total
+        self.refresh()
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        return bar(self._done, self._total, max(4, width - 5) if width else WIDTH)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -46,6 +46,13 @@ def feedback_text(grade_: Grade, multiple: bool) -> str:
     return "\n".join(lines)
 
 
+def hint_text(single: bool) -> str:
+    """How to answer, in words that fit one line at 60 columns."""
+    if single:
+        return "Pick one. Enter picks; Tab goes to Check my answer."
+    return "Select all that apply. Enter picks; Tab goes to Check."
+
+
 class QuestionView(Vertical):
     def __init__(
         self,
@@ -71,8 +78,7 @@ class QuestionView(Vertical):
                 plain(f"Question {self.number} of {self.total}"), classes="question-count"
             )
         yield Static(plain(question.prompt), classes="question-prompt")
-        hint = "Pick one." if single else "Select all that apply."
-        yield Static(f"{hint} Space or Enter picks; Tab moves on.", classes="question-hint")
+        yield Static(hint_text(single), classes="question-hint")
         with Vertical(classes="choices"):
             for choice in self.choices:
                 yield ChoiceBox(choice.id, choice.text, choice.id in chosen, single=single)
@@ -123,8 +129,20 @@ class QuestionView(Vertical):
         feedback.display = True
         if scroll:
             # After the layout that gives the feedback its height: then the
-            # explanation's last line can be brought on screen.
-            self.call_after_refresh(feedback.scroll_visible, animate=False, top=False)
+            # explanation's last line can be brought on screen. Not with
+            # scroll_visible(top=False): when the feedback makes the page
+            # scroll, the bar that appears narrows the page, the feedback wraps
+            # a line longer, and its last line stayed under the edge.
+            self.call_after_refresh(self._bring_feedback_into_view)
+
+    def _bring_feedback_into_view(self) -> None:
+        """The whole feedback if it fits (it ends the page: scroll to the end), else its top."""
+        feedback = self.query_one(".feedback", Static)
+        page = next((a for a in feedback.ancestors if isinstance(a, ScrollableContainer)), None)
+        if page is None or feedback.outer_size.height >= page.scrollable_content_region.height:
+            feedback.scroll_visible(animate=False, top=True)
+        else:
+            page.scroll_end(animate=False)
 
 
 class QuizView(StepView):

@@ -29,6 +29,13 @@ HINT = (
     "Only you can see this. It is saved on this computer as you type. "
     "Press Enter or Tab to write; Tab again leaves the box."
 )
+HINT_CANNOT_SAVE = (
+    "Only you can see this. Your progress file can only be read right now, so "
+    "what you type here is not saved. Press Enter or Tab to write; Tab again "
+    "leaves the box."
+)
+"""The hint on a read-only store: saying "saved as you type" above the warning
+that it cannot be saved told the learner two opposite things."""
 
 
 class ReflectView(StepView, can_focus=True):
@@ -61,7 +68,8 @@ class ReflectView(StepView, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.step.prompt), classes="reflect-prompt")
-        yield Static(HINT, classes="reflect-hint")
+        hint = HINT if self._cannot_save is None else HINT_CANNOT_SAVE
+        yield Static(hint, classes="reflect-hint")
         yield self._area
         if self._cannot_save is not None:
             yield self._cannot_save

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Vertical
 from textual.widgets import Button, Static
 
 from course.model import Lesson
@@ -35,7 +35,9 @@ class SummaryView(StepView):
         yield Static(plain(f"✓ You finished “{self.lesson.title}”"), classes="summary-title")
         yield Static(plain(self.lesson.summary), classes="summary-text")
         yield Static(classes="summary-score")
-        with Horizontal(classes="summary-actions"):
+        # One under another: side by side, the last ones ran off the right edge
+        # (at 80 columns "Back to the map", at 60 "Go through it again" too).
+        with Vertical(classes="summary-actions"):
             yield Button("Answer the rest", id="summary-rest", compact=True)
             if self.next_lesson is not None:
                 yield Button(
