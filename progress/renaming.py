@@ -16,17 +16,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from progress.store import Store
+from progress.store import _LESSON_TABLES, Store
 
-_BY_LESSON = (
-    "position",
-    "lesson",
-    "quiz_attempt",
-    "reflection",
-    "plan_tick",
-    "plan_own_item",
-    "saved_prompt",
-)
+_BY_LESSON = ("position", *_LESSON_TABLES)
+"""Every table keyed by lesson id (the store's list, so a new one is moved too)."""
 _BY_STEP = ("position", "reflection", "plan_tick", "plan_own_item", "saved_prompt")
 
 
