@@ -36,6 +36,7 @@ from progress.files import (
 from progress.opening import open_store
 from progress.records import Notice
 from progress.schema import SCHEMA_VERSION, missing_parts, read_version
+from progress.store import copy_database
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,7 @@ def restore_backup(db_path: Path, backup: Path) -> Restored:
     try:
         source = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
         try:
-            target = sqlite3.connect(incoming, isolation_level=None)
-            try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
+            copy_database(source, incoming)
         finally:
             source.close()
         for stale in sidecars(db_path):

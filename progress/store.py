@@ -201,6 +201,21 @@ def _own_item_number(item_id: str) -> int | None:
     return int(digits) if digits.isascii() and digits.isdigit() else None
 
 
+def copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    """Copy a whole store into the (new, private) file ``dest`` as one
+    self-contained file: no ``-wal`` beside it, so it can be moved or kept alone.
+
+    Raises:
+        sqlite3.Error: The copy failed; ``dest`` may hold part of it.
+    """
+    target = sqlite3.connect(dest, isolation_level=None)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
 class Store:
     """Durable, private learner state, addressed only by ids.
 
@@ -891,14 +906,8 @@ class Store:
                 dest,
             )
         with self._lock:
-            source = self._open_conn()
             try:
-                target = sqlite3.connect(dest, isolation_level=None)
-                try:
-                    source.backup(target)
-                    target.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    target.close()
+                copy_database(self._open_conn(), dest)
             except sqlite3.Error as exc:
                 dest.unlink(missing_ok=True)  # our own half-written copy
                 raise StoreError(
