@@ -29,6 +29,7 @@ from course.treatments_wording import brief_wording
 from course.ui.screens.notes import AskText
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
+from course.ui.widgets.tick_box import TickBox
 
 GOAL_SAVE_DELAY = 0.5
 """Seconds of no typing before the goal is saved (and always on leaving or writing)."""
@@ -63,7 +64,7 @@ class ConfirmReplace(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class QuestionBox(Checkbox):
+class QuestionBox(TickBox):
     def __init__(self, question: QuestionChoice) -> None:
         super().__init__(
             plain(question.text), question.picked, id=f"q-{question.id}", classes="brief-question"
@@ -71,7 +72,7 @@ class QuestionBox(Checkbox):
         self.question = question
 
 
-class ReflectionBox(Checkbox):
+class ReflectionBox(TickBox):
     def __init__(self, number: int, reflection: ReflectionChoice) -> None:
         first = reflection.text.strip().splitlines()[0] if reflection.text.strip() else ""
         label = f"{reflection.lesson_title}: {first}"

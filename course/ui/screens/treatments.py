@@ -38,6 +38,7 @@ from course.treatments import (
 from course.treatments_wording import treatments_wording
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
+from course.ui.widgets.tick_box import TickBox
 
 
 def check_question(treatment: Treatment, question: str) -> str:
@@ -70,6 +71,8 @@ def facts(treatment: Treatment, checkins: tuple[CheckinPoint, ...], today: Month
         lines.append(
             f"{words.fields['helped']} {words.helped.get(treatment.helped, treatment.helped)}"
         )
+    if treatment.stopped_working:
+        lines.append(words.fields["stopped_working"])  # ticked in the form: shown as ticked
     if treatment.side_effects.strip():
         side = f"{words.fields['side_effects']}: {treatment.side_effects.strip()}"
         if treatment.side_effects_why_stopped:
@@ -181,7 +184,7 @@ class TreatmentForm(Screen[Treatment | None]):
             yield Input(t.started.short() if t.started else "", id="form-started", compact=True)
             yield Static(plain(f["stopped"]), classes="form-label")
             yield Input(t.stopped.short() if t.stopped else "", id="form-stopped", compact=True)
-            yield Checkbox(plain(f["still_taking"]), t.still_taking, id="form-still")
+            yield TickBox(plain(f["still_taking"]), t.still_taking, id="form-still")
             yield Static(plain(f["doses"]), classes="form-label")
             yield TextArea(doses_text(t.doses), id="form-doses", classes="form-text", compact=True)
             yield Static(plain(f["missed_doses"]), classes="form-label")
@@ -193,7 +196,7 @@ class TreatmentForm(Screen[Treatment | None]):
             )
             yield Static(plain(f["side_effects"]), classes="form-label")
             yield Input(t.side_effects, id="form-side", compact=True)
-            yield Checkbox(
+            yield TickBox(
                 plain(f["side_effects_why_stopped"]),
                 bool(t.side_effects_why_stopped),
                 id="form-side-why",
@@ -207,7 +210,7 @@ class TreatmentForm(Screen[Treatment | None]):
                 id="form-helped",
                 compact=True,
             )
-            yield Checkbox(
+            yield TickBox(
                 plain(f["stopped_working"]), bool(t.stopped_working), id="form-stopped-working"
             )
             yield Static(plain(f["why_stopped"]), classes="form-label")
@@ -252,6 +255,11 @@ class TreatmentForm(Screen[Treatment | None]):
         stopped = self._month("#form-stopped", "Stopped")
         if started and stopped and stopped < started and not still:
             raise ValueError("Stopped is before Started; check the two dates")
+        if still and stopped:
+            # Kept as is, the Stopped date would be dropped without a word.
+            raise ValueError(
+                'Ticked "I am still taking it" and a Stopped date: clear the one that is wrong'
+            )
         return Treatment(
             kind=chosen("#form-kind") or "other",
             name=self.query_one("#form-name", Input).value.strip(),
@@ -320,7 +328,7 @@ class TreatmentForm(Screen[Treatment | None]):
         self.action_cancel()
 
 
-class CheckBox(Checkbox):
+class CheckBox(TickBox):
     """One of the four checks for one treatment, as a question to tick."""
 
     def __init__(self, question: str, ticked: bool, *, id: str, classes: str) -> None:
