@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from progress.errors import StoreError
 from progress.location import database_path
 from progress.timestamps import file_stamp
+
+if sys.platform != "win32":
+    import fcntl
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -388,3 +392,32 @@ def forget(data_dir: Path) -> list[Path]:
     else:
         deleted.append(data_dir)
     return deleted
+
+
+def lock_is_held(path: Path, *, shared_holders: bool) -> bool:
+    """Whether another open file holds a ``flock`` on ``path`` right now.
+
+    Probes without waiting and without following links or blocking on a FIFO;
+    a file that is missing or not regular is held by nobody. With
+    ``shared_holders`` the probe asks for an exclusive lock, so even shared
+    holders count; otherwise a shared probe finds only an exclusive holder.
+    The probe's own lock goes with its descriptor. Always False on Windows.
+    """
+    if sys.platform == "win32":
+        return False
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, (fcntl.LOCK_EX if shared_holders else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False

@@ -34,6 +34,7 @@ from progress.files import (
     PRIVATE_FILE_MODE,
     ensure_private_dir,
     folder_error,
+    lock_is_held,
     refuse_symlink,
 )
 from progress.location import database_path
@@ -183,21 +184,6 @@ def held_elsewhere(data_dir: Path) -> bool:
     app's live ``-wal`` aside, whatever it looks like: the app is writing it.
     """
     data_dir = data_dir.absolute()
-    if data_dir in _HELD_HERE or sys.platform == "win32":
+    if data_dir in _HELD_HERE:
         return False
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(in_use_path(data_dir), flags)
-    except OSError:
-        return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
-    return False
+    return lock_is_held(in_use_path(data_dir), shared_holders=False)

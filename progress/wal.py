@@ -48,7 +48,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from progress.files import PRIVATE_FILE_MODE, WAL_ID_SUFFIX
+from progress.files import PRIVATE_FILE_MODE, WAL_ID_SUFFIX, lock_is_held
 
 if sys.platform != "win32":
     import fcntl
@@ -231,20 +231,7 @@ def log_in_use(db_path: Path) -> bool:
 
     Call it with the opening lock held, so that no store can open meanwhile.
     """
-    if sys.platform == "win32":
-        return False
-    fd = _open_regular(wal_id_path(db_path), os.O_RDONLY)
-    if fd is None:
-        return False  # no record file: no store of this version has it open
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(fd)  # closing the descriptor drops the probe's own lock
-    return False
+    return lock_is_held(wal_id_path(db_path), shared_holders=True)
 
 
 def _keep(db_path: Path) -> int | None:
