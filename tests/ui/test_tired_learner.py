@@ -185,3 +185,41 @@ async def test_a_read_only_store_does_not_say_saved_as_you_type(tmp_path: Path) 
         assert hint == HINT_CANNOT_SAVE
         assert "saved on this computer" not in hint and "not saved" in hint
     assert "saved on this computer as you type" in HINT
+
+
+async def test_after_an_edit_or_removal_in_my_notes_the_keyboard_is_on_the_item(
+    tmp_path: Path,
+) -> None:
+    from course.ui.screens.notes import AskText, NotesScreen, OwnItemRow
+
+    async with running(lessons_folder(tmp_path / "lessons"), size=(80, 24)) as (app, pilot):
+        app.store.save_reflection("first", "think", "\n".join(["a line"] * 12))
+        app.store.add_plan_item("first", "todo", "Call my sister", ticked=True)
+        app.store.add_plan_item("first", "todo", "Walk at noon", ticked=True)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        rows = list(screen.query(OwnItemRow))
+        # The row's text is not squeezed by wide buttons.
+        assert rows[0].query_one(".note-edit", Button).region.width < 10
+        rows[1].query_one(".note-edit", Button).press()
+        await wait_for(pilot, lambda: isinstance(app.screen, AskText))
+        app.screen.query_one(Input).value = "Walk at noon, ten minutes"
+        await pilot.press("enter")
+
+        def on_the_edited_row() -> bool:
+            focused = app.focused
+            row = None if focused is None else focused.parent
+            return isinstance(row, OwnItemRow) and row.item.text == "Walk at noon, ten minutes"
+
+        await wait_for(pilot, on_the_edited_row)
+        focused = app.focused
+        assert focused is not None
+        body = screen.query_one("#notes-body")
+        await wait_for(pilot, lambda: body.region.contains_region(focused.region))
+        first = next(iter(screen.query(OwnItemRow)))
+        first.query_one(".note-remove", Button).press()
+        await wait_for(pilot, lambda: len(screen.query(OwnItemRow)) == 1)
+        await wait_for(pilot, lambda: isinstance(app.focused, Button))
+        assert app.focused is not None and isinstance(app.focused.parent, OwnItemRow)

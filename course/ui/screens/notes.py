@@ -118,7 +118,13 @@ class NotesScreen(Screen[None]):
         self.show_notes()
         self.query_one("#notes-body", VerticalScroll).scroll_home(animate=False)
 
-    def show_notes(self) -> None:
+    def show_notes(self, focus_row: int | None = None) -> None:
+        """Build the list; ``focus_row``: put the keyboard on that own item's row after.
+
+        The list is rebuilt after an edit or a removal, and the button pressed
+        goes with it: the keyboard used to be nowhere and the changed item
+        off screen, so the learner could not see what had happened.
+        """
         listing = self.query_one("#notes-list", Vertical)
         listing.remove_children()
         notes = self.session.notes()
@@ -141,7 +147,26 @@ class NotesScreen(Screen[None]):
                 else:
                     line = f"{mark(item.ticked, single=False)} {item.text}"
                     widgets.append(Static(plain(line), classes="note-item"))
-        listing.mount_all(widgets)
+        mounted = listing.mount_all(widgets)
+        if focus_row is not None:
+            row = focus_row
+
+            async def focus_once_mounted() -> None:
+                await mounted
+                self.focus_own_row(row)
+
+            self.run_worker(focus_once_mounted(), group="notes-focus", exclusive=True)
+
+    def focus_own_row(self, index: int) -> None:
+        """The keyboard on own item ``index`` (the last if fewer), or the list if none."""
+        rows = list(self.query(OwnItemRow))
+        if rows:
+            rows[min(index, len(rows) - 1)].query_one(".note-edit", Button).focus()
+        else:
+            self.query_one("#notes-body", VerticalScroll).focus()
+
+    def own_row_index(self, row: OwnItemRow) -> int:
+        return list(self.query(OwnItemRow)).index(row)
 
     @on(Button.Pressed, ".note-edit")
     def edit_item(self, event: Button.Pressed) -> None:
@@ -150,12 +175,13 @@ class NotesScreen(Screen[None]):
         if not isinstance(row, OwnItemRow):
             return
         note, item = row.note, row.item
+        index = self.own_row_index(row)
 
         def save(text: str | None) -> None:
             if text is None or not text.strip() or text == item.text:
                 return
             if self.session.edit_own_item(note.lesson.id, note.step_id, item.item_id, text):
-                self.show_notes()
+                self.show_notes(focus_row=index)
 
         self.app.push_screen(AskText("Change your action", item.text, "Save"), save)
 
@@ -166,9 +192,10 @@ class NotesScreen(Screen[None]):
         if not isinstance(row, OwnItemRow):
             return
         note, item = row.note, row.item
+        index = self.own_row_index(row)
         if self.session.remove_own_item(note.lesson.id, note.step_id, item.item_id):
             self.app.notify(f"Removed: {item.text}", markup=False)
-            self.show_notes()
+            self.show_notes(focus_row=index)
 
     @on(Button.Pressed, "#notes-export-button")
     def export_pressed(self, event: Button.Pressed) -> None:
