@@ -45,6 +45,15 @@ from course.treatments_wording import BriefWording, brief_wording, treatments_wo
 TREND_ROWS = 12
 """Check-ins shown in the trend table (the latest ones): about six months of two-weekly ones."""
 
+TREND_ONE_COLUMN = 4
+"""Up to this many check-ins the HTML trend is one narrow table; more go in two tables side
+by side (three past twice this), oldest first down the left: eight or twelve rows in one
+column pushed the notes and the follow-up line onto a second page (printing to Letter in
+Chromium)."""
+
+LIST_ONE_COLUMN = 3
+"""Questions or plan items past this many are printed in two columns, for the same page."""
+
 CHECKINS_LISTED = 6
 """Totals listed beside a treatment; with more, the first and the latest (the trend has the rest)."""
 
@@ -353,9 +362,14 @@ th, td { border: 1px solid #777; padding: .2em .3em; text-align: left; vertical-
 th { background: #eee; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.trend { width: auto; min-width: 50%; }
+table.parts-2, table.parts-3 { display: inline-table; vertical-align: top; min-width: 0; }
+table.parts-2 { width: 48%; margin-right: 1.5%; }
+table.parts-3 { width: 32%; margin-right: 0.8%; }
+.two-columns { columns: 2; column-gap: 2.5em; }
+.two-columns li { break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: .3em 0 .6em 1em; padding-left: .6em; border-left: 3px solid #999; }
 .asked { font-style: italic; margin-top: .6em; }
-.line { border-bottom: 1px solid #777; min-height: 1.9em; margin: 0; }
+.line { border-bottom: 1px solid #777; min-height: 1.7em; margin: 0; }
 section.notes { break-inside: avoid; page-break-inside: avoid; }
 .follow-up { font-weight: bold; font-size: 11.5pt; margin-top: .8em; }
 @media print {
@@ -385,6 +399,11 @@ def _h_table(header: Sequence[str], rows: Iterable[Sequence[str]], css: str = ""
     return out
 
 
+def _columns(items: Sequence[str]) -> str:
+    """The class that prints a long list in two columns (a short one stays one)."""
+    return ' class="two-columns"' if len(items) > LIST_ONE_COLUMN else ""
+
+
 def brief_html(brief: Brief) -> str:
     """The brief as one standalone HTML page: no script, no link, nothing fetched."""
     w = brief_wording()
@@ -409,7 +428,7 @@ def brief_html(brief: Brief) -> str:
     section("goal", [f"<p>{_h(goal) if goal.strip() else _h_one(w.text['no_goal'])}</p>"])
     if brief.questions:
         items = "".join(f"<li>{_h(q)}</li>" for q in brief.questions)
-        section("questions", [f"<ol>{items}</ol>"])
+        section("questions", [f"<ol{_columns(brief.questions)}>{items}</ol>"])
     else:
         section("questions", [none_yet])
 
@@ -430,14 +449,23 @@ def brief_html(brief: Brief) -> str:
         c = w.columns
         body = [f"<p>{_h_one(w.text['checkin_note'])}</p>"]
         body += [f"<p><strong>{_h_one(line)}</strong></p>" for line in _latest_words(brief, w)]
-        body += _h_table([c["date"], c["total"], c["band"]], _trend_rows(brief), "trend")
+        header, rows = [c["date"], c["total"], c["band"]], _trend_rows(brief)
+        parts = (
+            1 if len(rows) <= TREND_ONE_COLUMN else 2 if len(rows) <= 2 * TREND_ONE_COLUMN else 3
+        )
+        if parts > 1:
+            size = -(-len(rows) // parts)  # oldest first, down each table in turn
+            for start in range(0, len(rows), size):
+                body += _h_table(header, rows[start : start + size], f"trend parts-{parts}")
+        else:
+            body += _h_table(header, rows, "trend")
         section("checkins", body)
     else:
         section("checkins", [none_yet])
 
     if brief.plan_items:
         items = "".join(f"<li>{_h(item)}</li>" for item in brief.plan_items)
-        section("plan", [f"<ul>{items}</ul>"])
+        section("plan", [f"<ul{_columns(brief.plan_items)}>{items}</ul>"])
     else:
         section("plan", [none_yet])
 
@@ -451,8 +479,11 @@ def brief_html(brief: Brief) -> str:
             body.append(f"<blockquote><p>{_h(reflection.text.strip(chr(10)))}</p></blockquote>")
         section("reflections", body)
 
-    section("notes", ['<p class="line">&nbsp;</p>' for _ in range(w.notes_lines)])
-    out.append(f'<p class="follow-up">{_h_one(w.text["follow_up"])}</p>')
+    # The follow-up line inside the notes section, which is kept whole: it is the
+    # page's last line, and must not be printed alone on a second page.
+    notes = ['<p class="line">&nbsp;</p>' for _ in range(w.notes_lines)]
+    notes.append(f'<p class="follow-up">{_h_one(w.text["follow_up"])}</p>')
+    section("notes", notes)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
