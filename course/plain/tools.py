@@ -38,14 +38,23 @@ class PlainTool:
 
 
 def help_lines(session: Session | None) -> Iterator[str]:
-    """The crisis lines, then the learner's own helpers from their safety plan."""
+    """The crisis lines, then the learner's own helpers, then that nobody watches.
+
+    In the app's order (the F1 panel's), each block after an empty line so a
+    screen reader user can tell where the crisis lines end and their own
+    people begin.
+    """
     yield "Get help now"
     yield crisis.HEADLINE
     for what, detail in crisis.LINES:
         yield f"- {what}: {detail}"
-    yield crisis.PRIVACY
     if session is not None:
-        yield from own_helpers(session)
+        helpers = list(own_helpers(session))
+        if helpers:
+            yield ""
+            yield from helpers
+    yield ""
+    yield crisis.PRIVACY
 
 
 def own_helpers(session: Session) -> Iterator[str]:
