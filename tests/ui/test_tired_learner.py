@@ -217,9 +217,26 @@ async def test_after_an_edit_or_removal_in_my_notes_the_keyboard_is_on_the_item(
         focused = app.focused
         assert focused is not None
         body = screen.query_one("#notes-body")
-        await wait_for(pilot, lambda: body.region.contains_region(focused.region))
+
+        def seen() -> bool:
+            return body.region.contains_region(focused.region)
+
+        await wait_for(pilot, seen)
         first = next(iter(screen.query(OwnItemRow)))
         first.query_one(".note-remove", Button).press()
         await wait_for(pilot, lambda: len(screen.query(OwnItemRow)) == 1)
-        await wait_for(pilot, lambda: isinstance(app.focused, Button))
-        assert app.focused is not None and isinstance(app.focused.parent, OwnItemRow)
+        await wait_for(
+            pilot, lambda: app.focused is not None and isinstance(app.focused.parent, OwnItemRow)
+        )
+
+
+async def test_the_choice_with_the_keyboard_is_marked_by_a_shape(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        await open_lesson(pilot, "first", QUIZ)
+        await wait_for(pilot, lambda: isinstance(app.focused, ChoiceBox))
+        screen = lesson_screen(app)
+        boxes = list(screen.query(QuestionView).first().query(ChoiceBox))
+        assert [str(b.render())[0] for b in boxes] == ["▸", " "]
+        await pilot.press("down")
+        await settle(pilot)
+        assert [str(b.render())[0] for b in boxes] == [" ", "▸"]

@@ -102,6 +102,8 @@ class NotesScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._focus_pending: int | None = None
+        """The own item row to put the keyboard on once the rebuilt list is shown."""
 
     def compose(self) -> ComposeResult:
         yield Static("My notes", id="notes-title")
@@ -153,9 +155,20 @@ class NotesScreen(Screen[None]):
 
             async def focus_once_mounted() -> None:
                 await mounted
-                self.focus_own_row(row)
+                self._focus_pending = row
+                if self.is_current:
+                    self.call_after_refresh(self.focus_pending_row)
 
             self.run_worker(focus_once_mounted(), group="notes-focus", exclusive=True)
+
+    def on_screen_resume(self) -> None:
+        """Back from the edit box: an edit's rebuilt list was made while the box was on top."""
+        self.call_after_refresh(self.focus_pending_row)
+
+    def focus_pending_row(self) -> None:
+        if self._focus_pending is not None and self.is_current:
+            index, self._focus_pending = self._focus_pending, None
+            self.focus_own_row(index)
 
     def focus_own_row(self, index: int) -> None:
         """The keyboard on own item ``index`` (the last if fewer), or the list if none."""

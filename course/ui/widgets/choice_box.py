@@ -62,18 +62,35 @@ class ChoiceBox(Static, can_focus=True):
         self.set_reactive(ChoiceBox.value, value)
 
     def lines(self, width: int) -> list[str]:
-        """The text wrapped to ``width`` less the mark, every line after the first indented."""
-        return textwrap.wrap(visible(self.text), max(8, width - 4)) or [""]
+        """The text wrapped to ``width`` less the pointer and mark, later lines indented."""
+        return textwrap.wrap(visible(self.text), max(8, width - 5)) or [""]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
 
     def render(self) -> Content:
+        """``▸ ( ) text`` on the box with the keyboard: a shape, not only a shade.
+
+        With NO_COLOR the focused box's background was one grey step from the
+        others, and a tired learner could not tell which choice Enter would pick.
+        """
         first, *rest = self.lines(self.content_size.width or 76)
-        parts: list[str | tuple[str, str]] = [(mark(self.value, self.single), "bold"), " ", first]
+        pointer = "▸" if self.has_focus else " "
+        parts: list[str | tuple[str, str]] = [
+            (pointer, "bold"),
+            (mark(self.value, self.single), "bold"),
+            " ",
+            first,
+        ]
         for line in rest:
-            parts.append("\n    " + line)
+            parts.append("\n     " + line)
         return Content.assemble(*parts)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def watch_value(self, value: bool) -> None:
         self.set_class(value, "-on")
