@@ -240,3 +240,29 @@ async def test_the_choice_with_the_keyboard_is_marked_by_a_shape(tmp_path: Path)
         await pilot.press("down")
         await settle(pilot)
         assert [str(b.render())[0] for b in boxes] == [" ", "▸"]
+
+
+async def test_the_welcome_shows_how_to_begin_and_scrolls_with_the_arrows(
+    tmp_path: Path,
+) -> None:
+    from textual.containers import VerticalScroll
+
+    from course.ui.screens.welcome import WelcomeScreen
+    from tests.ui.helpers import make_app
+
+    app = make_app(lessons_folder(tmp_path / "lessons"), acknowledged=False)
+    try:
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            start = app.screen.query_one("#welcome-start", Button)
+            assert app.focused is start
+            assert 0 < start.region.bottom <= 19, start.region  # above the footer
+            body = app.screen.query_one("#welcome-body", VerticalScroll)
+            assert body.max_scroll_y > 0 and body.scroll_y == 0
+            await pilot.press("down")
+            await wait_for(pilot, lambda: body.scroll_y > 0)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, MapScreen))
+    finally:
+        app.store.close()

@@ -31,7 +31,15 @@ class WelcomeScreen(Screen[None]):
 
     CSS_PATH = ["welcome.tcss", "dialogs.tcss"]
 
-    BINDINGS = [Binding("enter", "start", "Start", id="start", show=True)]
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="start", show=True),
+        # The keyboard is on Start, which ignores the arrows: they scroll the
+        # words, so a small terminal can read to the end without Tab.
+        Binding("down", "scroll_body('scroll_down')", show=False),
+        Binding("up", "scroll_body('scroll_up')", show=False),
+        Binding("pagedown", "scroll_body('scroll_page_down')", show=False),
+        Binding("pageup", "scroll_body('scroll_page_up')", show=False),
+    ]
 
     def __init__(self, store_path: Path) -> None:
         super().__init__()
@@ -45,7 +53,11 @@ class WelcomeScreen(Screen[None]):
             yield Static(plain(privacy(self._store_path)), classes="welcome-text")
             yield from crisis_lines()
             yield Static(plain(plan_pointer()), id="welcome-plan-pointer", classes="crisis-line")
-            yield Button("Start the course (Enter)", id="welcome-start", variant="primary")
+        # Under the words, not among them: at 60x20 the button was below the
+        # edge, and nothing on screen said how to begin.
+        yield Button(
+            "Start the course (Enter)", id="welcome-start", variant="primary", compact=True
+        )
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -53,6 +65,9 @@ class WelcomeScreen(Screen[None]):
         # so a small terminal shows "not medical advice" first.
         self.query_one("#welcome-start", Button).focus(scroll_visible=False)
         self.query_one("#welcome-body", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_body(self, how: str) -> None:
+        getattr(self.query_one("#welcome-body", VerticalScroll), how)(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
