@@ -74,7 +74,10 @@ def test_html_file_is_private_and_small(data: Path, lessons: Path, tmp_path: Pat
     assert 2_000 < size < 100_000
     page = out.read_text(encoding="utf-8")
     assert page.count("Question number") == 20
-    assert page.count("<tr>") == 1 + 10 + 1 + 12
+    # The treatments' header and rows, then the last 12 check-ins in three tables
+    # side by side (one header each), so the page prints on one sheet.
+    assert page.count("<tr>") == 1 + 10 + 3 + 12
+    assert page.count('<table class="trend parts-3">') == 3
     assert "PRIVATE REFLECTION" not in page
     assert "<script" not in page and "http" not in page
 

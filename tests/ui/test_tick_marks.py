@@ -74,3 +74,23 @@ def test_helped_then_stopped_working_is_shown_when_ticked() -> None:
     today = MonthYear(2026, 12)
     assert label in facts(ticked, (), today)
     assert label not in facts(base, (), today)
+
+
+async def test_a_long_question_wraps_whole_at_60_columns(tmp_path: Path) -> None:
+    from course.ui.screens.treatments import CheckBox, TreatmentsScreen
+
+    async with running(lessons_folder(tmp_path), size=(60, 20)) as (app, pilot):
+        assert app.session.treatments.add(Treatment("medicine", "Bupropion XL")) is not None
+        screen = TreatmentsScreen(app.session)
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: len(screen.query(CheckBox)) == 4)
+        await settle(pilot)
+        longest = max(screen.query(CheckBox), key=lambda box: len(box.question))
+        assert len(longest.question) + 4 > longest.region.width, "it cannot fit one line"
+        await wait_for(pilot, lambda: longest.region.height > 1)
+        shown = " ".join(" ".join(drawn_lines(longest)).split())
+        assert longest.question in shown and "…" not in shown
+
+
+def drawn_lines(box: Checkbox) -> list[str]:
+    return [strip.text for strip in box.render_lines(box.region.reset_offset)]
