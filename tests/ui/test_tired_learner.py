@@ -266,3 +266,19 @@ async def test_the_welcome_shows_how_to_begin_and_scrolls_with_the_arrows(
             await wait_for(pilot, lambda: isinstance(app.screen, MapScreen))
     finally:
         app.store.close()
+
+
+async def test_a_long_item_in_my_notes_wraps_under_its_text(tmp_path: Path) -> None:
+    from course.ui.screens.notes import NoteLine, NotesScreen
+
+    async with running(lessons_folder(tmp_path / "lessons"), size=(60, 20)) as (app, pilot):
+        long = "Call my sister on Sunday after the market and ask her about the trip"
+        app.store.add_plan_item("first", "todo", long, ticked=True)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        line = next(n for n in app.screen.query(NoteLine) if "sister" in n.text)
+        await wait_for(pilot, lambda: line.region.height > 1)
+        first, *rest = str(line.render()).splitlines()
+        assert first.startswith("[x] Call my sister")
+        assert rest and all(r.startswith("    ") and r.strip() for r in rest), rest

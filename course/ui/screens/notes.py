@@ -8,17 +8,21 @@ same Markdown as ``trd-course export`` to a private file they name.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
 from course.notes import Note, NoteItem
 from course.private_file import PrivateFileError
+from course.safe_text import visible
 from course.session import Session
 from course.ui.messages import ToolChosen
 from course.ui.text import plain
@@ -75,6 +79,30 @@ class AskText(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class NoteLine(Static):
+    """A plan item, its wrapped lines under its text, not under its ``[x]`` mark.
+
+    Wrapped as one Static, the second line started under the mark, and at 60
+    columns an item read as two.
+    """
+
+    def __init__(self, ticked: bool, text: str, classes: str = "note-item") -> None:
+        super().__init__(classes=classes)
+        self.head = f"{mark(ticked, single=False)} "
+        self.text = visible(text)
+
+    def lines(self, width: int) -> list[str]:
+        indent = " " * len(self.head)
+        wrapped = textwrap.wrap(self.text, max(8, width - len(self.head))) or [""]
+        return [self.head + wrapped[0], *(indent + line for line in wrapped[1:])]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n".join(self.lines(self.content_size.width or 76)))
+
+
 class OwnItemRow(Horizontal):
     """One of the learner's own plan items, with Edit and Remove."""
 
@@ -84,8 +112,7 @@ class OwnItemRow(Horizontal):
         self.item = item
 
     def compose(self) -> ComposeResult:
-        text = f"{mark(self.item.ticked, single=False)} {self.item.text} (your own)"
-        yield Static(plain(text), classes="note-item")
+        yield NoteLine(self.item.ticked, f"{self.item.text} (your own)")
         yield Button("Edit", classes="note-edit", compact=True)
         yield Button("Remove", classes="note-remove", compact=True)
 
@@ -147,8 +174,7 @@ class NotesScreen(Screen[None]):
                 if item.own:
                     widgets.append(OwnItemRow(note, item))
                 else:
-                    line = f"{mark(item.ticked, single=False)} {item.text}"
-                    widgets.append(Static(plain(line), classes="note-item"))
+                    widgets.append(NoteLine(item.ticked, item.text))
         mounted = listing.mount_all(widgets)
         if focus_row is not None:
             row = focus_row
