@@ -28,8 +28,9 @@ from textual.widgets import Button, OptionList
 
 from course.ui.widgets.choice_box import ChoiceBox
 
-MARK_COLUMN = 1
-"""A choice box draws ``( )`` or ``[ ]`` first: the cursor sits inside, on the mark itself."""
+MARK_COLUMN = 2
+"""A choice box draws its focus pointer, then ``( )`` or ``[ ]``: the cursor sits inside
+the mark, on the mark itself."""
 
 
 def estimated_option_line(option_list: OptionList, index: int) -> int:

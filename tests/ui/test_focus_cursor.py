@@ -13,7 +13,7 @@ from textual.widgets import Button, OptionList, TextArea
 
 from course.loader import load_course
 from course.ui.app import CourseApp
-from course.ui.focus_cursor import cursor_for
+from course.ui.focus_cursor import MARK_COLUMN, cursor_for
 from course.ui.screens.lesson import LessonScreen
 from course.ui.widgets.choice_box import ChoiceBox
 from progress import database_path, open_store
@@ -75,7 +75,9 @@ async def test_the_cursor_is_on_the_focused_quiz_choice_and_follows_it(tmp_path:
         first = app.focused
         assert isinstance(first, ChoiceBox)
         await _cursor_on(pilot, app, first)
-        assert app.cursor_position == first.content_region.offset + Offset(1, 0)
+        assert app.cursor_position == first.content_region.offset + Offset(MARK_COLUMN, 0)
+        # Inside the mark: "▸( )", the cursor on the space between the brackets.
+        assert str(first.render())[MARK_COLUMN - 1 : MARK_COLUMN + 2] == "( )"
         await pilot.press("down")
         await wait_for(pilot, lambda: app.focused is not first)
         second = app.focused

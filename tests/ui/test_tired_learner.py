@@ -282,3 +282,15 @@ async def test_a_long_item_in_my_notes_wraps_under_its_text(tmp_path: Path) -> N
         first, *rest = str(line.render()).splitlines()
         assert first.startswith("[x] Call my sister")
         assert rest and all(r.startswith("    ") and r.strip() for r in rest), rest
+
+
+async def test_f2_on_a_quiz_names_the_keys_for_choosing(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        await open_lesson(pilot, "first", QUIZ)
+        await wait_for(pilot, lambda: isinstance(app.focused, ChoiceBox))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, KeysScreen)
+        shown = [str(s.render()) for s in app.screen.query(".key-line").results(Static)]
+        assert "Space or Enter: Pick this choice" in shown
+        assert "↑: Previous choice" in shown and "↓: Next choice" in shown

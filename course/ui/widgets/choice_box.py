@@ -35,7 +35,7 @@ class ChoiceBox(Static, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("space,enter", "select", "Select", show=False),
+        Binding("space,enter", "select", "Pick this choice", show=False, id="choice-pick"),
         Binding("up", "app.focus_previous", "Previous choice", show=False, id="choice-up"),
         Binding("down", "app.focus_next", "Next choice", show=False, id="choice-down"),
         Binding("tab", "leave_list", "After the choices", show=False),
