@@ -180,3 +180,22 @@ async def test_plan_part_at_80x24_shows_its_examples_and_hint(tmp_path: Path) ->
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: in_view(app, editor.query_one("#plan-edit-hint")))
         assert not editor.has_class("-short"), "a larger terminal brings the hint back"
+
+
+async def test_item9_panel_fits_again_after_a_resize_under_the_safety_plan(
+    tmp_path: Path,
+) -> None:
+    """The check-in is kept under the plan opened from its panel; the terminal shrinks there."""
+    async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
+        screen = await item9_panel(app, pilot)
+        screen.query_one("#panel-open-plan", Button).press()
+        await wait_for(pilot, lambda: isinstance(app.screen, SafetyPlanScreen))
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen and screen.page == PANEL)
+        body = screen.query_one("#checkin-body")
+        await wait_for(pilot, lambda: in_view(app, screen.query_one("#panel-continue")))
+        await wait_for(pilot, lambda: in_view(app, screen.query_one(".panel-hint")))
+        await wait_for(pilot, lambda: body.max_scroll_y == 0)
+        assert screen.query_one(".panel-buttons").has_class("-stacked")

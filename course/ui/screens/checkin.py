@@ -23,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, Static
@@ -32,7 +33,7 @@ from course import wording
 from course.checkin import ITEM9, ITEM_COUNT, result_lines, shows_item9_panel
 from course.trend_chart import chart_lines, table_lines
 from course.ui.messages import ToolChosen
-from course.ui.screens.room import fit_scroll, rows_of_all
+from course.ui.screens.room import fit_scroll, rows_of, rows_of_all
 from course.ui.text import plain
 from course.ui.widgets.footer import QuietFooter
 
@@ -52,6 +53,21 @@ QUESTION_SOURCE = "checkin-item9"
 
 class PanelText(VerticalScroll, can_focus=True):
     """The item-9 panel's words: where focus starts, so Enter chooses nothing."""
+
+
+class CheckinBody(VerticalScroll):
+    """The check-in's page, which says when its size or its content's size changes.
+
+    The item-9 panel is fitted to the rows there are (see ``_fit_panel``);
+    after a resize some lines rewrap only after the first measure, and this is
+    how the screen hears of it and measures again.
+    """
+
+    class Resized(Message):
+        """The page, or what is on it, changed size."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.Resized())
 
 
 class CheckinScreen(Screen[None]):
@@ -97,7 +113,7 @@ class CheckinScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The first page is composed with the screen: opening it is one layout, not two."""
         yield Static(plain(self.form.title), id="checkin-title")
-        with VerticalScroll(id="checkin-body"):
+        with CheckinBody(id="checkin-body"):
             yield from self._intro_widgets()
         yield QuietFooter()
 
@@ -203,6 +219,12 @@ class CheckinScreen(Screen[None]):
         if self.page == PANEL:
             self.call_after_refresh(self._fit_panel)
 
+    @on(CheckinBody.Resized)
+    def body_resized(self, event: CheckinBody.Resized) -> None:
+        event.stop()
+        if self.page == PANEL:
+            self.call_after_refresh(self._fit_panel)
+
     def _fit_panel(self) -> None:
         """Keep "Continue the check-in" and its hint on screen below the panel's words.
 
@@ -220,12 +242,16 @@ class CheckinScreen(Screen[None]):
             for child in buttons.children
         )
         stacked = wanted > body.scrollable_content_region.width
-        if stacked != buttons.has_class("-stacked"):
-            buttons.set_class(stacked, "-stacked")  # no button label cut at the edge
-            self.call_after_refresh(self._fit_panel)  # the rows change: measure again
-            return
+        buttons.set_class(stacked, "-stacked")  # no button label cut at the edge
+        # The row's height is worked out, not measured: just after the class
+        # changes, the layout may not have caught up with it yet.
+        heights = [rows_of(child) for child in buttons.children]
+        margin = buttons.styles.margin
+        row = (sum(heights) if stacked else max(heights, default=0)) + margin.top + margin.bottom
         text = self.query_one("#panel-text", PanelText)
-        others = rows_of_all(child for child in body.children if child is not text)
+        others = row + rows_of_all(
+            child for child in body.children if child is not text and child is not buttons
+        )
         margin = text.styles.margin
         room = body.scrollable_content_region.height - others - margin.top - margin.bottom
         fit_scroll(text, room)
