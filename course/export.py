@@ -245,6 +245,8 @@ class _Saved:
 def _by_lesson(snapshot: Snapshot) -> dict[str, _Saved]:
     saved: dict[str, _Saved] = {}
     for progress in snapshot.lessons:
+        if progress.started_at is None and progress.completed_at is None:
+            continue  # only Continue moved there when the lesson before was finished
         saved.setdefault(progress.lesson_id, _Saved()).progress = progress
     for result in _question_results(snapshot):
         saved.setdefault(result.lesson_id, _Saved()).answers[result.question_id] = result

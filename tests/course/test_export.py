@@ -185,6 +185,16 @@ def test_lessons_with_progress_appear_in_course_order_and_untouched_ones_do_not(
     assert "Module: Understanding TRD" in text
 
 
+def test_a_lesson_continue_merely_moved_to_is_not_listed(store: Store) -> None:
+    """Finishing a lesson points Continue at the next one: not a lesson the learner opened."""
+    fill(store)
+    store.set_position("how-common", "page")
+    text = notes_markdown(COURSE, store.snapshot(), NOW)
+    assert "How common it is" not in text
+    store.mark_started("how-common")
+    assert "## How common it is" in notes_markdown(COURSE, store.snapshot(), NOW)
+
+
 def test_completion_date_is_shown_in_the_export_time_zone(store: Store) -> None:
     snapshot = snapshot_of(store)
     assert "Completed on 1 March 2026." in notes_markdown(COURSE, snapshot, NOW)
