@@ -69,9 +69,17 @@ class SafetyPlanScreen(Screen[None]):
         yield QuietFooter()
 
     async def reopen(self) -> None:
-        """The app keeps this screen: show the plan as the store has it now."""
+        """The app keeps this screen: show the whole plan as the store has it now.
+
+        A part left open for writing (the learner went to another tool from
+        inside it, through the palette) is saved and closed: opening the plan,
+        from the map or from F1's "Open my whole safety plan", shows the whole
+        plan, with that part chosen.
+        """
+        if self.editor is not None:
+            self.close_editor()
         texts = self.session.safety_plan.parts()
-        if texts != self.texts and self.editor is None:
+        if texts != self.texts:
             self.texts = texts
             parts = self.query_one("#plan-parts", OptionList)
             highlighted = parts.highlighted
