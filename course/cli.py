@@ -38,24 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "elsewhere see findahelpline.com.",
     )
     parser.add_argument("--version", action="version", version=f"trd-course {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where progress is kept (default: $TRD_COURSE_DATA_DIR, else your user data folder)",
-    )
-    parser.add_argument(
-        "--lessons",
-        type=Path,
-        action="append",
-        metavar="DIR",
-        help="an extra folder of lessons (repeatable)",
-    )
-    parser.add_argument(
-        "--only",
-        action="store_true",
-        help="use only the --lessons folders, without the bundled course",
-    )
+    _add_course_options(parser)
     parser.add_argument("--plain", action="store_true", help="plain lines for screen readers")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for command in (validate, new, preview, export, reset, restore, where, forget):
@@ -63,7 +46,38 @@ def build_parser() -> argparse.ArgumentParser:
     course.commands.brief.add_parser(subparsers)
     course.commands.outline.add_parser(subparsers)
     course.commands.schema_cmd.add_parser(subparsers)
+    # People write `trd-course export --data-dir X` as often as the other
+    # way round: each command takes the course options too, and one given
+    # there wins over one given before the command.
+    for command_parser in subparsers.choices.values():
+        _add_course_options(command_parser, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_course_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """--data-dir, --lessons and --only: where progress is and which lessons are read."""
+    group = parser.add_argument_group("course options")
+    group.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="where progress is kept (default: $TRD_COURSE_DATA_DIR, else your user data folder)",
+    )
+    group.add_argument(
+        "--lessons",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        default=default,
+        help="an extra folder of lessons (repeatable)",
+    )
+    group.add_argument(
+        "--only",
+        action="store_true",
+        default=False if default is None else default,
+        help="use only the --lessons folders, without the bundled course",
+    )
 
 
 def _start_app(args: argparse.Namespace | SimpleNamespace) -> int:
