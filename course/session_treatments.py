@@ -195,7 +195,7 @@ def _reflections(
 def brief_from_store(course: Course, store: Store, today: date) -> Brief:
     """The brief as the learner chose it: picked questions, picked reflections only."""
     state = brief_state.read_all(store)
-    snapshot = store.snapshot()
+    snapshot = store.snapshot(every_attempt=False)  # reflections are what is read
     picked = [
         r
         for r in _reflections(course, snapshot, store.saved_prompts(), state.reflection_picks)
@@ -263,7 +263,7 @@ class BriefDoor(StoreDoor):
     def reflections(self) -> list[ReflectionChoice]:
         return _reflections(
             self._course,
-            self._store.snapshot(),
+            self._store.snapshot(every_attempt=False),
             self._store.saved_prompts(),
             brief_state.reflection_picks(self._store),
         )
