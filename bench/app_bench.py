@@ -34,7 +34,7 @@ STARTUP_LIMIT = 1.2
 STARTUP_RUNS = 20
 """Starts of each app in a full run. A start is a third of a second, and on a
 shared virtual machine single starts stray by a third either way, so medians
-of 10 still moved by several per cent between runs; 20 cost about 20 s."""
+of 10 still moved by several per cent between runs."""
 PAINT_LIMIT = 1.5
 MEMORY_LIMIT = 1.5
 CHILD_TIMEOUT_S = 900
@@ -59,7 +59,7 @@ def child_env(root: Path, data_dir: Path) -> dict[str, str]:
     devtools) cannot change the numbers. So is ``PYTHONDONTWRITEBYTECODE``:
     an installed copy has its bytecode compiled, and with that variable set
     every module edited since the last compile was compiled again on each
-    start (about 17 ms of the course's start-up, measured). The warm-up run
+    start, a large part of the course's start-up. The warm-up run
     writes the bytecode instead.
     """
     env = {
@@ -139,8 +139,8 @@ def startup(root: Path, runs: int) -> list[Row]:
     modes = list(folders)
     for turn in range(runs):
         # Each app takes each place in the round in turn: on this virtual
-        # machine the start that follows the minimal app's ran about 20 ms
-        # slower, whichever app it was.
+        # machine the start that follows the minimal app's ran slower,
+        # whichever app it was.
         for mode in modes[turn % len(modes) :] + modes[: turn % len(modes)]:
             child = "startup-course" if mode == "startup-first" else mode
             result = run_child(child, root, data_dir=folders[mode])

@@ -94,9 +94,8 @@ NO_ARGUMENTS = {"data_dir": None, "lessons": None, "only": False, "plain": False
 """What the parser makes of no arguments at all (a test holds the two equal).
 
 Running ``trd-course`` alone is how the course is started almost every time,
-and building the parser with every command's options and help costs about
-4 ms of a start-up that is measured in tens of them (importing argparse and
-gettext another 1.5 ms).
+and building the parser with every command's options and help (and importing
+argparse and gettext) is a noticeable part of a start-up the learner waits for.
 """
 
 

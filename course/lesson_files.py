@@ -44,7 +44,7 @@ class LoadResult:
 
 def file_problem(path: Path, message: str, line: int = 1) -> Problem:
     # Imported here: a start whose kept course has no problems never needs
-    # the class (nor its enum), which cost about 1 ms of start-up.
+    # the class (nor its enum), whose definition start-up would pay for.
     from course.problems import FILE_KEY, Problem
 
     return Problem(path, line, FILE_KEY, message)

@@ -87,7 +87,7 @@ class Report:
     """Problems found in one file, with the line map to place them.
 
     A plain class, not a dataclass: it is a working list, never compared or
-    printed, and each dataclass costs about 0.4 ms of start-up to create.
+    printed, and creating a dataclass is a cost every start would pay.
     """
 
     def __init__(self, path: Path, lines: dict[str, int]) -> None:

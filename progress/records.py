@@ -8,8 +8,8 @@ are kept.
 These are the ones a start needs, for the map. Quiz answers are in
 ``progress.answers``, the learner's reflections and plans in
 ``progress.own_work`` and the whole-store snapshot in ``progress.snapshot``:
-on Python 3.11 each frozen dataclass costs about 0.6 ms to define, so those
-wait until a lesson or an export needs them.
+defining a frozen dataclass is not free on Python 3.11, so those wait until a
+lesson or an export needs them.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Durability choices, and why:
 
 - WAL journal with ``synchronous=FULL``: every commit is fsynced before the
   method returns, so an answer the screen has shown as saved survives a power
-  cut, not just a crash of the program. Measured cost is well under the 2 ms
-  budget per write (see ``bench/store_bench.py``).
+  cut, not just a crash of the program. The cost per write is measured
+  against its budget in ``bench/store_bench.py``.
 - Every write is its own ``BEGIN IMMEDIATE`` ... ``COMMIT``: there is no save
   button and nothing waits for exit. ``IMMEDIATE`` takes the write lock at the
   start, so a write never fails half-way. While another program holds that

@@ -82,8 +82,8 @@ def test_progress_imports_no_textual_and_nothing_from_course() -> None:
 def test_a_start_defines_only_what_the_map_needs(tmp_path: Path) -> None:
     """Start-up is judged against a bare Textual app, so the map's path stays lean.
 
-    Each module below costs a start time before the map appears (about 0.6 ms
-    per frozen dataclass on Python 3.11) and is needed only by a lesson, an
+    Each module below costs start time before the map appears (frozen
+    dataclasses are slow to define on Python 3.11) and is needed only by a lesson, an
     export or a tool; this fails if one creeps back in.
     """
     code = (
