@@ -275,9 +275,19 @@ def doses_text(doses: Sequence[DoseChange]) -> str:
 
 
 def dates_words(treatment: Treatment, not_known: str = "not written") -> str:
-    """``March 2021 to May 2021``, ``since March 2021``."""
-    start = treatment.started.label() if treatment.started else not_known
+    """``March 2021 to May 2021``, ``since March 2021``, ``from March 2021, end not written``.
+
+    A missing date is named as missing on its own side, so a half-filled
+    record never reads as if it ran "to not written".
+    """
+    start = treatment.started.label() if treatment.started else None
     if treatment.still_taking:
-        return f"since {start}"
-    stop = treatment.stopped.label() if treatment.stopped else not_known
-    return f"{start} to {stop}"
+        return f"since {start}" if start else f"still taking it, start {not_known}"
+    stop = treatment.stopped.label() if treatment.stopped else None
+    if start and stop:
+        return f"{start} to {stop}"
+    if start:
+        return f"from {start}, end {not_known}"
+    if stop:
+        return f"until {stop}, start {not_known}"
+    return f"dates {not_known}"

@@ -69,6 +69,18 @@ class TestDurations:
         assert span is not None and span.words() == "about 2 months so far"
         assert dates_words(t) == "since October 2026"
 
+    def test_a_missing_date_is_named_on_its_own_side(self) -> None:
+        march, may = MonthYear(2021, 3), MonthYear(2022, 5)
+        assert dates_words(Treatment("other", "x", march)) == "from March 2021, end not written"
+        assert (
+            dates_words(Treatment("other", "x", None, may)) == "until May 2022, start not written"
+        )
+        assert dates_words(Treatment("other", "x")) == "dates not written"
+        assert (
+            dates_words(Treatment("other", "x", still_taking=True))
+            == "still taking it, start not written"
+        )
+
     def test_same_month_and_missing_or_backward_dates(self) -> None:
         assert Span(0).words() == "under a month"
         assert how_long(Treatment("other", "x", MonthYear(2021, 3)), TODAY) is None
