@@ -8,6 +8,9 @@ loader builds it) and hold them under the limits the content rules set:
 - the correct choice comes first in at most half of single-answer questions;
 - no select-all question puts all its wrong choices after all its right ones;
 - select-all questions do not all have the same number of right choices;
+- where a select-all question has one wrong choice, no one place (first,
+  second...) holds it in more than half of them ("all but the second" is
+  as much a tell as "all but the last");
 - the correct choice is the strictly longest in at most half of questions;
 - few questions put an absolute word (never, only, always...) in a wrong
   choice while no right choice has one;
@@ -50,6 +53,7 @@ class Counts:
     multi: int
     multi_wrong_all_last: int
     multi_correct_counts: tuple[int, ...]
+    lone_wrong_places: tuple[int, ...]
     correct_strictly_longest: int
     absolute_tells: int
     self_blame: tuple[str, ...]
@@ -61,6 +65,7 @@ class Counts:
                 f"single-answer: {self.single}, correct first: {self.single_correct_first}",
                 f"select-all: {self.multi}, wrong choices all last: {self.multi_wrong_all_last}",
                 f"right choices per select-all question: {sorted(self.multi_correct_counts)}",
+                f"place of a lone wrong choice (1 = first): {sorted(self.lone_wrong_places)}",
                 f"correct choice strictly longest: {self.correct_strictly_longest}",
                 f"absolute words only in wrong choices: {self.absolute_tells}",
                 f"self-blame wrong choices: {len(self.self_blame)} {list(self.self_blame)}",
@@ -87,6 +92,12 @@ def wrong_all_last(choices: tuple[Choice, ...]) -> bool:
     return all(not f for f in flags[first_wrong:])
 
 
+def lone_wrong_place(choices: tuple[Choice, ...]) -> int | None:
+    """Where a question's only wrong choice sits (1 = first), if it has just one."""
+    wrong = [place for place, c in enumerate(choices, start=1) if not c.correct]
+    return wrong[0] if len(wrong) == 1 else None
+
+
 def correct_strictly_longest(choices: tuple[Choice, ...]) -> bool:
     longest = max(len(c.text) for c in choices)
     top = [c for c in choices if len(c.text) == longest]
@@ -109,6 +120,9 @@ def count(questions: list[tuple[str, Question]]) -> Counts:
         multi=len(multi),
         multi_wrong_all_last=sum(1 for q in multi if wrong_all_last(q.choices)),
         multi_correct_counts=tuple(len(q.correct_ids) for q in multi),
+        lone_wrong_places=tuple(
+            place for q in multi if (place := lone_wrong_place(q.choices)) is not None
+        ),
         correct_strictly_longest=sum(
             1 for _, q in questions if correct_strictly_longest(q.choices)
         ),
@@ -141,6 +155,12 @@ def test_select_all_questions_vary_how_many_are_right() -> None:
     assert len(set(COUNTS.multi_correct_counts)) >= 2, COUNTS.report()
 
 
+def test_no_one_place_holds_most_lone_wrong_choices() -> None:
+    places = COUNTS.lone_wrong_places
+    most = max((places.count(place) for place in set(places)), default=0)
+    assert most * 2 <= len(places), COUNTS.report()
+
+
 def test_correct_choice_is_strictly_longest_in_at_most_half_of_questions() -> None:
     assert COUNTS.correct_strictly_longest * 2 <= COUNTS.questions, COUNTS.report()
 
@@ -165,6 +185,8 @@ def test_counters_see_each_tell() -> None:
     assert not wrong_all_last(mixed)
     assert not correct_strictly_longest(mixed)
     assert wrong_all_last(_choices(("a", True), ("b", True), ("c", False)))
+    assert lone_wrong_place(_choices(("a", True), ("b", False), ("c", True))) == 2
+    assert lone_wrong_place(_choices(("a", False), ("b", False), ("c", True))) is None
     tie = _choices(("same", True), ("four", False))
     assert not correct_strictly_longest(tie)
     assert SELF_BLAME.search("You didn't try hard enough")
