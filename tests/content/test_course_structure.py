@@ -257,6 +257,22 @@ def test_crisis_lines_in_the_help_now_lesson_and_the_last(path: Path) -> None:
     assert not missing, f"{path.relative_to(REPO)} does not mention {missing}"
 
 
+CRISIS_SOURCES = {
+    "988": "988 Suicide & Crisis Lifeline. https://988lifeline.org",
+    "findahelpline.com": "Find A Helpline. https://findahelpline.com",
+}
+"""A lesson that sends a reader to a crisis line names it among its sources."""
+
+
+@pytest.mark.parametrize("path", LESSON_FILES, ids=LESSON_IDS)
+def test_a_lesson_naming_a_crisis_line_cites_it(path: Path) -> None:
+    lesson = load(path)
+    said = " ".join(strings(lesson.get("steps", []))) + lesson.get("summary", "")
+    for fact, source in CRISIS_SOURCES.items():
+        if fact in said:
+            assert source in lesson["sources"], f"{path.name}: add {source!r} to sources"
+
+
 def test_first_lesson_points_to_help_early() -> None:
     first = load(LESSON_FILES[0])
     opening = next(step for step in first["steps"] if step.get("kind") == "read")

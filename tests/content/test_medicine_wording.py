@@ -34,6 +34,26 @@ DONT_STOP = re.compile(
 )
 """A sentence telling the reader not to stop or change a medicine."""
 
+ASK_FIRST = re.compile(
+    r"(?=[^.!?]*\bprescribers?\b)"
+    r"[^.!?]*\b(?:stop|stopping|change|changing|switch|switching|swap)\b[^.!?]*"
+    r"\b(?:medicine|medication|antidepressant|dose)s?\b",
+    re.IGNORECASE,
+)
+"""A sentence sending the reader to their prescriber before changing a medicine.
+
+It says "keep taking it" as surely as a "don't" does, so it needs the
+exception too.
+"""
+
+
+def tells_not_to_change(text: str) -> bool:
+    return any(
+        pattern.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\**\s+", text)
+        for pattern in (DONT_STOP, ASK_FIRST)
+    )
+
 
 def strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
@@ -56,7 +76,7 @@ def missing_exception(document: dict[str, Any]) -> list[str]:
     return [
         flat(text)[:90]
         for text in strings(document)
-        if DONT_STOP.search(flat(text)) and EXCEPTION not in flat(text)
+        if tells_not_to_change(flat(text)) and EXCEPTION not in flat(text)
     ]
 
 
@@ -82,3 +102,12 @@ def test_detector() -> None:
         {"a": f"Don't stop or change a medicine on your own. {EXCEPTION}"}
     )
     assert not missing_exception({"a": "Don't start supplements on your own."})
+    assert missing_exception(
+        {"a": "Ask your prescriber before you change how you take a medicine."}
+    )
+    assert missing_exception(
+        {"a": "Any change to a medicine is one to plan with your prescriber."}
+    )
+    assert not missing_exception(
+        {"a": "Your prescriber hears about changes in sleep. Take a medicine."}
+    )
