@@ -289,7 +289,7 @@ async def memory_course(result: Result, lessons: int | None) -> None:
     app = build_course_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, map_ready(app))
-        # As a learner sits at the map: with the lesson screen built ahead.
+        # As a learner sits at the map: with the lesson code and styles read ahead.
         await asyncio.sleep(THINK_S)
         await settle(pilot, map_ready(app))
         result["rss_first_mib"] = peak_rss_mib()

@@ -353,7 +353,7 @@ def memory(root: Path, runs: int, lessons: int | None) -> list[Row]:
         minimal,
         MEMORY_LIMIT,
         "minimal app",
-        notes="peak RSS after a reader's pause at the map, the lesson screen built ahead",
+        notes="peak RSS after a reader's pause at the map, the lesson code and styles read ahead",
     )
     steps = course_runs[0]["steps"]
     after = against(
