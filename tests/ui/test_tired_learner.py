@@ -80,6 +80,22 @@ async def test_tab_reaches_check_and_enter_after_checking_goes_on(tmp_path: Path
         assert all("Tab goes to Check" in hint for hint in hints)
 
 
+async def test_shift_tab_never_lands_on_a_page_that_does_not_scroll(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons", LONG_FEEDBACK)) as (app, pilot):
+        await open_lesson(pilot, "first", QUIZ)
+        screen = lesson_screen(app)
+        body = screen.query_one(StepBody)
+        await wait_for(pilot, lambda: isinstance(app.focused, ChoiceBox))
+        assert body.max_scroll_y == 0
+        await pilot.press("shift+tab")
+        assert app.focused is not body and isinstance(app.focused, Button), app.focused
+        # Once the long explanation makes the page scroll, the page is a stop again,
+        # so the keyboard alone can read to its end.
+        await pilot.press("tab", "enter", "tab", "enter")
+        await wait_for(pilot, lambda: body.max_scroll_y > 0)
+        assert body in screen.focus_chain
+
+
 async def test_tab_from_a_plan_item_goes_to_adding_ones_own(tmp_path: Path) -> None:
     async with running(lessons_folder(tmp_path / "lessons")) as (app, pilot):
         await open_lesson(pilot, "first", PLAN)

@@ -54,6 +54,15 @@ class StepBody(VerticalScroll, inherit_bindings=False):
         Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
+    def allow_focus(self) -> bool:
+        """Only a page that scrolls takes the keyboard.
+
+        A page that fits has nothing for the keyboard to do, and a stop that
+        shows nothing and answers no key (Shift+Tab from a quiz's choices)
+        looks to a learner as if the course has frozen.
+        """
+        return super().allow_focus() and self.max_scroll_y > 0
+
 
 class LessonScreen(Screen[None]):
     CSS_PATH = "lesson.tcss"
