@@ -166,14 +166,6 @@ class Course:
                 return lesson
         return None
 
-    def next_lesson(self, lesson_id: str) -> Lesson | None:
-        """The lesson after this one in course order, crossing modules."""
-        lessons = self.lessons
-        for index, lesson in enumerate(lessons):
-            if lesson.id == lesson_id and index + 1 < len(lessons):
-                return lessons[index + 1]
-        return None
-
     def module(self, module_id: str) -> Module | None:
         for module in self.modules:
             if module.id == module_id:

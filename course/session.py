@@ -288,9 +288,28 @@ class Session:
     def finish_lesson(self, lesson: Lesson) -> None:
         """Every step was reached: mark it done and move Continue on to the next lesson."""
         self.write(self._store.mark_completed, lesson.id)
-        following = self.course.next_lesson(lesson.id)
-        if following is not None and following.steps:
+        following = self.lesson_after(lesson)
+        if following is not None:
             self.write(self._store.set_position, following.id, following.steps[0].id)
+
+    def lesson_after(self, lesson: Lesson) -> Lesson | None:
+        """The next lesson not yet done, in course order, going round to the start.
+
+        Just the next in order would send a learner who finishes the last
+        lesson, or one read again, back to something already done while
+        lessons they have never opened wait.
+        """
+        lessons = self.course.lessons
+        done = {
+            lesson_id
+            for lesson_id, progress in self._store.lessons().items()
+            if progress.completed_at is not None
+        }
+        here = next((i for i, candidate in enumerate(lessons) if candidate.id == lesson.id), -1)
+        for candidate in lessons[here + 1 :] + lessons[: max(here, 0)]:
+            if candidate.id not in done and candidate.steps:
+                return candidate
+        return None
 
     def lesson_score(self, lesson: Lesson) -> Score | None:
         """The lesson's score now (None without questions), as the map shows it."""

@@ -358,7 +358,7 @@ def summary(ctx: Context, lesson: Lesson) -> Open | str:
     """The lesson's end: finished, its summary, the score in words, and the ways on."""
     session, lines = ctx.session, ctx.lines
     session.finish_lesson(lesson)
-    following = session.course.next_lesson(lesson.id)
+    following = session.lesson_after(lesson)
     score = session.lesson_score(lesson)
     rest = first_unanswered(ctx, lesson)
     lines.gap()

@@ -136,7 +136,7 @@ class LessonScreen(Screen[None]):
 
     def view_for(self, index: int) -> StepView:
         if index >= len(self.lesson.steps):
-            return SummaryView(self.lesson, self.session.course.next_lesson(self.lesson.id))
+            return SummaryView(self.lesson, self.session.lesson_after(self.lesson))
         step = self.lesson.steps[index]
         if isinstance(step, ReadStep):
             return ReadView(step)
