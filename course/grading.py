@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from course.model import Choice, Question
 
@@ -30,6 +30,20 @@ class Grade:
         if self.chosen and any(c.correct for c in self.chosen):
             return "✗ Not quite: part of your answer is right"
         return "✗ Not quite"
+
+
+def in_shown_order(result: Grade, shown: Sequence[Choice]) -> Grade:
+    """The grade with its choices in the order the learner saw them.
+
+    The file's order is not the screen's (choices are shuffled per learner),
+    and feedback listed in another order has to be matched up box by box.
+    """
+    place = {choice.id: index for index, choice in enumerate(shown)}
+
+    def ordered(choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        return tuple(sorted(choices, key=lambda c: place.get(c.id, len(place))))
+
+    return replace(result, chosen=ordered(result.chosen), missed=ordered(result.missed))
 
 
 def grade(question: Question, chosen_ids: Collection[str]) -> Grade:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from course.grading import Grade, grade
+from course.grading import Grade, grade, in_shown_order
 from course.model import Lesson, PlanStep, Question, QuizStep, ReadStep, ReflectStep, Step
 from course.plain.context import TO_MAP, Context, Open
 from course.plain.markdown_text import plain_lines
@@ -116,14 +116,12 @@ def feedback_lines(result: Grade, multiple: bool) -> list[str]:
     lines = [verdict(result)]
     for choice in result.chosen:
         mark = "Right" if choice.correct else "Not right"
-        lines.append(
-            f"{mark}: {choice.text}" + (f". {choice.feedback}" if choice.feedback else "")
-        )
+        lines.append(f"{mark}: {choice.text}")
+        lines += [choice.feedback] if choice.feedback else []
     label = "Also right" if multiple else "The right answer"
     for choice in result.missed:
-        lines.append(
-            f"{label}: {choice.text}" + (f". {choice.feedback}" if choice.feedback else "")
-        )
+        lines.append(f"{label}: {choice.text}")
+        lines += [choice.feedback] if choice.feedback else []
     if result.explanation:
         lines.append(f"Why: {result.explanation}")
     return lines
@@ -193,7 +191,9 @@ def ask_question(
     if latest is not None:
         lines.gap()
         lines.say("Your last answer:")
-        lines.say(*feedback_lines(grade(question, latest), question.multiple))
+        lines.say(
+            *feedback_lines(in_shown_order(grade(question, latest), choices), question.multiple)
+        )
     onward = "next question" if index + 1 < total else ("finish" if last else "next step")
     while True:
         lines.gap()
@@ -225,7 +225,7 @@ def ask_question(
         if result is None:
             continue  # not saved: the learner has been told why
         lines.gap()
-        lines.say(*feedback_lines(result, question.multiple))
+        lines.say(*feedback_lines(in_shown_order(result, choices), question.multiple))
         answered = True
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from course.grading import grade
+from course.grading import grade, in_shown_order
 from course.model import Choice, Question
+from course.plain.lesson import feedback_lines
+from course.ui.widgets.quiz_view import feedback_text
 
 SINGLE = Question(
     "q",
@@ -41,3 +43,27 @@ def test_multi_needs_every_correct_choice_and_no_wrong_one() -> None:
 def test_unknown_ids_are_ignored() -> None:
     result = grade(SINGLE, ["zz"])
     assert not result.correct and result.chosen == ()
+
+
+def test_feedback_follows_the_order_the_learner_saw() -> None:
+    a, b, c = MULTI.choices
+    result = in_shown_order(grade(MULTI, ["c", "a"]), (c, b, a))
+    assert [choice.id for choice in result.chosen] == ["c", "a"]
+    assert [choice.id for choice in result.missed] == ["b"]
+    assert result.correct is False and result.explanation == "A and B."
+    back = in_shown_order(grade(MULTI, ["a", "c"]), (b, a, c))
+    assert [choice.id for choice in back.chosen] == ["a", "c"]
+
+
+def test_each_choices_feedback_sits_on_its_own_line_under_it() -> None:
+    """'✓ Are you thinking about suicide?: Yes.' read as someone answering."""
+    asked = Question(
+        "q",
+        "What could you say?",
+        (Choice("ask", "Are you thinking about suicide?", True, "Yes. It is clear."),),
+        "",
+    )
+    text = feedback_text(grade(asked, ["ask"]), multiple=False)
+    assert text.splitlines()[1:] == ["✓ Are you thinking about suicide?", "  Yes. It is clear."]
+    lines = feedback_lines(grade(asked, ["ask"]), multiple=False)
+    assert lines[1:] == ["Right: Are you thinking about suicide?", "Yes. It is clear."]

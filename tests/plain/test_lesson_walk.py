@@ -50,7 +50,7 @@ def test_lesson_one_first_page_to_summary_is_saved_as_it_goes(lessons: Path) -> 
     assert "- a link (https://example.org)" in page
     quiz = after(out, "Which one is right?")
     assert quiz.index("Not quite.") < quiz.index("Correct.")
-    assert "The right answer: Answer A. Yes, A." in quiz
+    assert "The right answer: Answer A\nYes, A." in quiz
     assert "Why: A is right because it is." in quiz
     assert "Do one thing: ticked" in out
     summary = after(out, "You finished the lesson: First lesson")

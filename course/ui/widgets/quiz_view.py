@@ -20,7 +20,7 @@ from textual.containers import ScrollableContainer, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from course.grading import Grade, grade
+from course.grading import Grade, grade, in_shown_order
 from course.model import Choice, Question, QuizStep
 from course.ui.messages import AnswerChecked
 from course.ui.text import markdown, plain
@@ -32,15 +32,20 @@ CHECK_AGAIN = "Check again"
 
 
 def feedback_text(grade_: Grade, multiple: bool) -> str:
+    """The verdict, then each choice on its line with its feedback under it.
+
+    Feedback after the choice on one line misread: "✓ Are you thinking about
+    suicide?: Yes." looks like someone answering the question.
+    """
     lines = [grade_.verdict]
     for choice in grade_.chosen:
         mark = "✓" if choice.correct else "✗"
-        lines.append(f"{mark} {choice.text}" + (f": {choice.feedback}" if choice.feedback else ""))
+        lines.append(f"{mark} {choice.text}")
+        lines += [f"  {choice.feedback}"] if choice.feedback else []
     label = "Also right" if multiple else "The right answer"
     for choice in grade_.missed:
-        lines.append(
-            f"• {label}: {choice.text}" + (f": {choice.feedback}" if choice.feedback else "")
-        )
+        lines.append(f"• {label}: {choice.text}")
+        lines += [f"  {choice.feedback}"] if choice.feedback else []
     if grade_.explanation:
         lines += ["", grade_.explanation]
     return "\n".join(lines)
@@ -123,7 +128,8 @@ class QuestionView(Vertical):
         button.label = CHECK_AGAIN
         button.variant = "default"
         feedback = self.query_one(".feedback", Static)
-        feedback.update(plain(feedback_text(result, self.question.multiple)))
+        shown = in_shown_order(result, self.choices)
+        feedback.update(plain(feedback_text(shown, self.question.multiple)))
         feedback.set_class(result.correct, "right")
         feedback.set_class(not result.correct, "wrong")
         feedback.display = True
