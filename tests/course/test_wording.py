@@ -70,7 +70,7 @@ def test_safety_plan_has_the_six_parts_and_reasons_for_living() -> None:
     assert all(p.prompt and p.examples for p in plan.parts)
     said = " ".join(plan.statements)
     assert "someone you trust" in said and "clinician" in said
-    assert "cannot see" in said and "cannot call anyone" in said and "nobody is alerted" in said
+    assert "cannot see it or call anyone" in said and "nobody is alerted" in said
     assert "Stanley B, Brown GK" in plan.source and "2012;19(2):256-264" in plan.source
     professionals = plan.part("professionals")
     assert professionals is not None

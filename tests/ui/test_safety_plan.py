@@ -56,7 +56,8 @@ async def test_the_screen_says_who_to_make_it_with_and_that_no_one_sees_it(tmp_p
         text = shown(screen)
         for statement in wording.safety_plan().statements:
             assert statement in text
-        assert "someone you trust" in text and "cannot call anyone" in text
+        assert "someone you trust" in text and "cannot see it or call anyone" in text
+        assert "nobody is alerted" in text
         for part in wording.safety_plan().parts:
             assert part.short in text
         assert isinstance(app.focused, OptionList)
