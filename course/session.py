@@ -395,6 +395,13 @@ class Session:
         """Remove one of the learner's own items and its tick."""
         return bool(self.write(self._store.remove_plan_item, lesson_id, step_id, item_id))
 
+    def put_back_own_item(self, lesson_id: str, step_id: str, text: str, ticked: bool) -> bool:
+        """Undo a removal: the same words and tick, as a new item at the plan's end."""
+        return (
+            self.write(self._store.add_plan_item, lesson_id, step_id, text, ticked=ticked)
+            is not None
+        )
+
     # -- the learner's notes ---------------------------------------------------
 
     def notes(self) -> tuple[Note, ...]:

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from course.ui.screens.course_map import MapScreen
 from course.ui.screens.notes import AskText, NotesScreen, OwnItemRow
-from tests.ui.helpers import lessons_folder, running, settle, wait_for
+from tests.ui.helpers import lessons_folder, running, settle, shown_keys, wait_for
 
 
 def texts(screen: NotesScreen) -> list[str]:
@@ -90,3 +90,23 @@ async def test_notes_link_to_my_treatments_by_key_and_button(tmp_path: Path) -> 
         await wait_for(pilot, lambda: app.screen is notes)
         await pilot.click("#notes-treatments-button")
         await wait_for(pilot, lambda: isinstance(app.screen, TreatmentsScreen))
+
+
+async def test_a_removed_item_comes_back_with_u(tmp_path: Path) -> None:
+    async with running(lessons_folder(tmp_path / "lessons"), size=(80, 24)) as (app, pilot):
+        app.store.add_plan_item("first", "todo", "Call my sister", ticked=False)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        assert "u" not in shown_keys(screen), "nothing to put back yet"
+        await pilot.click(screen.query_one(OwnItemRow).query_one(".note-remove"))
+        await wait_for(pilot, lambda: not screen.query(OwnItemRow))
+        assert app.store.plan("first", "todo").own_items == ()
+        await wait_for(pilot, lambda: "u" in shown_keys(screen))  # the footer, at 80 columns
+        await pilot.press("u")
+        await wait_for(pilot, lambda: len(screen.query(OwnItemRow)) == 1)
+        state = app.store.plan("first", "todo")
+        assert [i.text for i in state.own_items] == ["Call my sister"]
+        assert not any(t.startswith("mine:") for t in state.ticked), "its tick came back as it was"
+        await wait_for(pilot, lambda: "u" not in shown_keys(screen))

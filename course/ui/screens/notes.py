@@ -122,8 +122,9 @@ class NotesScreen(Screen[None]):
     CSS_PATH = "notes.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="notes-back"),
-        Binding("e", "export", "Export my notes", id="notes-export"),
-        Binding("t", "treatments", "My treatments", id="notes-treatments"),
+        Binding("e", "export", "Export", id="notes-export"),
+        Binding("t", "treatments", "Treatments", id="notes-treatments"),
+        Binding("u", "undo_remove", "Put back", id="notes-undo"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -131,6 +132,8 @@ class NotesScreen(Screen[None]):
         self.session = session
         self._focus_pending: int | None = None
         """The own item row to put the keyboard on once the rebuilt list is shown."""
+        self.removed: tuple[str, str, str, bool] | None = None
+        """The last own item removed (lesson, step, text, ticked): u puts it back."""
 
     def compose(self) -> ComposeResult:
         yield Static("My notes", id="notes-title")
@@ -233,8 +236,21 @@ class NotesScreen(Screen[None]):
         note, item = row.note, row.item
         index = self.own_row_index(row)
         if self.session.remove_own_item(note.lesson.id, note.step_id, item.item_id):
-            self.app.notify(f"Removed: {item.text}", markup=False)
+            # One click removes, so one key brings it back: nothing written is lost.
+            self.removed = (note.lesson.id, note.step_id, item.text, item.ticked)
+            self.refresh_bindings()
+            self.app.notify(f"Removed: {item.text}. Press u to put it back.", markup=False)
             self.show_notes(focus_row=index)
+
+    def action_undo_remove(self) -> None:
+        if self.removed is None:
+            return
+        lesson_id, step_id, text, ticked = self.removed
+        if self.session.put_back_own_item(lesson_id, step_id, text, ticked):
+            self.removed = None
+            self.refresh_bindings()
+            self.app.notify(f"Put back: {text}", markup=False)
+            self.show_notes()
 
     @on(Button.Pressed, "#notes-export-button")
     def export_pressed(self, event: Button.Pressed) -> None:
@@ -247,10 +263,12 @@ class NotesScreen(Screen[None]):
         self.action_treatments()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer My treatments only in a copy of the course that has it."""
+        """Offer My treatments only in a copy of the course that has it; u only after a removal."""
         if action == "treatments":
             found = tool(TREATMENTS_TOOL)
             return found is not None and found.available()
+        if action == "undo_remove":
+            return self.removed is not None
         return True
 
     def action_treatments(self) -> None:
