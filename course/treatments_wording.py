@@ -49,10 +49,34 @@ def _table(table: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Check:
-    """One of the four checks, offered as a question to ask."""
+    """One of the four checks, offered as a question to ask.
+
+    Attributes:
+        kinds: The kinds of treatment it is asked of; empty for every kind
+            (a dose question means nothing for talk therapy).
+        once_stopped: Asked only of a treatment that has stopped ("why it
+            stopped" of one still taken reads as a mistake).
+    """
 
     id: str
     question: str
+    kinds: tuple[str, ...] = ()
+    once_stopped: bool = False
+
+    def applies_to(self, kind: str, still_taking: bool) -> bool:
+        return (not self.kinds or kind in self.kinds) and not (self.once_stopped and still_taking)
+
+
+def _check(item: Mapping[str, Any], where: str) -> Check:
+    kinds = item.get("kinds", [])
+    once_stopped = item.get("once_stopped", False)
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        raise WordingError(f"{where}: a check's kinds must be a list of kind ids")
+    if not isinstance(once_stopped, bool):
+        raise WordingError(f"{where}: a check's once_stopped must be true or false")
+    return Check(
+        _text(item, "id", where), _text(item, "question", where), tuple(kinds), once_stopped
+    )
 
 
 @dataclass(frozen=True)
@@ -102,9 +126,12 @@ def treatments_wording() -> TreatmentsWording:
     checks_data = data.get("checks")
     if not isinstance(checks_data, list) or not checks_data:
         raise WordingError(f"{where}: [[checks]] must list the checks")
-    checks = tuple(
-        Check(_text(item, "id", where), _text(item, "question", where)) for item in checks_data
-    )
+    checks = tuple(_check(item, where) for item in checks_data)
+    kinds = _table(data, "kinds", where)
+    for check in checks:
+        unknown = [kind for kind in check.kinds if kind not in kinds]
+        if unknown:
+            raise WordingError(f"{where}: check {check.id} names unknown kinds {unknown}")
     return TreatmentsWording(
         title=_text(data, "title", where),
         intro=_text(data, "intro", where),
@@ -112,7 +139,7 @@ def treatments_wording() -> TreatmentsWording:
         saved=_text(data, "saved", where),
         removed=_text(data, "removed", where),
         not_advice=_text(data, "not_advice", where),
-        kinds=_table(data, "kinds", where),
+        kinds=kinds,
         missed_doses=_table(data, "missed_doses", where),
         helped=_table(data, "helped", where),
         fields=_table(data, "fields", where),

@@ -214,6 +214,25 @@ async def test_the_four_checks_tick_into_the_questions(tmp_path: Path) -> None:
         assert values == [True, False, True, True]
 
 
+async def test_only_the_checks_that_fit_a_treatment_are_offered(tmp_path: Path) -> None:
+    """No dose questions for talk therapy, no "why it stopped" for one still taken."""
+    async with running(lessons_folder(tmp_path)) as (app, pilot):
+        app.session.treatments.add(
+            Treatment("talk-therapy", "CBT", MonthYear(2023, 2), still_taking=True)
+        )
+        app.session.treatments.add(
+            Treatment("medicine", "Sertraline", MonthYear(2024, 5), still_taking=True)
+        )
+        screen = await open_treatments(app, pilot)
+        offered = [str(box.label) for box in screen.query(".treatment-check").results(Checkbox)]
+        assert sorted(offered) == [
+            "CBT: Could something else explain how I feel?",
+            "Sertraline: Could missed doses have mattered?",
+            "Sertraline: Could something else explain how I feel?",
+            "Sertraline: Was this a full dose for me?",
+        ]
+
+
 async def test_leaving_a_form_with_typing_asks_first(tmp_path: Path) -> None:
     async with running(lessons_folder(tmp_path)) as (app, pilot):
         screen = await open_treatments(app, pilot)

@@ -361,6 +361,8 @@ class TreatmentView(Vertical):
         )
         yield Static("Questions to ask (tick to add to your questions):", classes="treatment-ask")
         for check in words.checks:
+            if not check.applies_to(t.kind, t.still_taking):
+                continue
             question = check_question(t, check.question)
             yield CheckBox(
                 question,
